@@ -1,0 +1,35 @@
+# Shared by the scripts: paths, logging and the package installer. Sourced, not run.
+CONFAB_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+export CCACHE_DIR=${CCACHE_DIR:-$HOME/.cache/ccache}
+export CCACHE_MAXSIZE=${CCACHE_MAXSIZE:-5G}
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+die() { printf 'error: %s\n' "$*" >&2; exit 1; }
+
+# Installs the packages of scripts/packages.txt that are missing; silent when none are.
+install_deps() {
+    local wanted missing=()
+    mapfile -t wanted < <(grep -Ev '^\s*(#|$)' "$CONFAB_ROOT/scripts/packages.txt")
+    for p in "${wanted[@]}"; do
+        dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+    done
+    [ ${#missing[@]} -eq 0 ] && return 0
+    local sudo=""
+    if [ "$(id -u)" -ne 0 ]; then
+        command -v sudo >/dev/null || die "installing ${missing[*]} needs root or sudo"
+        sudo="sudo"
+    fi
+    say "Installing ${#missing[@]} Debian packages: ${missing[*]}"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+# configure_build DIR [cmake args...]: configures once, then builds with both cores.
+configure_build() {
+    local dir=$1; shift
+    if [ ! -f "$dir/build.ninja" ]; then
+        cmake -S "$CONFAB_ROOT" -B "$dir" -G Ninja "$@" >"$dir.configure.log" 2>&1 \
+            || { cat "$dir.configure.log"; die "configuring $dir failed"; }
+    fi
+    cmake --build "$dir" -j "$(nproc)"
+}
