@@ -1,0 +1,127 @@
+// confab-server: the headless server admins run.
+#include "demo/demoorganisation.h"
+#include "server.h"
+#include "shutdownsignals.h"
+#include "store/storagethread.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QLoggingCategory>
+#include <QSettings>
+#include <QTextStream>
+
+using namespace confab::server;
+
+namespace {
+
+// Flags win over the config file; the config file wins over defaults.
+QString setting(const QCommandLineParser &args, const QSettings *file, const QString &name,
+                const QString &fallback = {})
+{
+    if (args.isSet(name))
+        return args.value(name);
+    if (file && file->contains(name))
+        return file->value(name).toString();
+    return fallback;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("confab-server"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(CONFAB_VERSION));
+    qSetMessagePattern(QStringLiteral("%{time yyyy-MM-ddThh:mm:ss.zzz} %{if-debug}D%{endif}%{if-info}I%{endif}"
+                                      "%{if-warning}W%{endif}%{if-critical}C%{endif}%{if-fatal}F%{endif} "
+                                      "%{category}: %{message}"));
+
+    QCommandLineParser args;
+    args.setApplicationDescription(QStringLiteral("Confab's sync server."));
+    args.addHelpOption();
+    args.addVersionOption();
+    args.addOptions({
+        {QStringLiteral("data-dir"), QStringLiteral("Where the store lives (created if missing)."),
+         QStringLiteral("DIR")},
+        {QStringLiteral("listen"), QStringLiteral("TCP address (default 127.0.0.1:7210)."),
+         QStringLiteral("HOST:PORT")},
+        {QStringLiteral("ws-listen"), QStringLiteral("WebSocket address (default: off)."), QStringLiteral("HOST:PORT")},
+        {QStringLiteral("config"), QStringLiteral("INI file with the same settings; flags win."),
+         QStringLiteral("FILE")},
+        {QStringLiteral("tls-cert"), QStringLiteral("PEM certificate: serve TLS and wss://."), QStringLiteral("FILE")},
+        {QStringLiteral("tls-key"), QStringLiteral("PEM private key for --tls-cert."), QStringLiteral("FILE")},
+        {QStringLiteral("demo"), QStringLiteral("Seed a demo organisation on first start (password: demo).")},
+        {QStringLiteral("demo-users"), QStringLiteral("People in the demo organisation (default 200)."),
+         QStringLiteral("N")},
+    });
+    args.process(app);
+    QTextStream err(stderr);
+    QTextStream out(stdout);
+
+    std::unique_ptr<QSettings> file;
+    if (args.isSet(QStringLiteral("config"))) {
+        if (!QFile::exists(args.value(QStringLiteral("config")))) {
+            err << "confab-server: no config file " << args.value(QStringLiteral("config")) << "\n";
+            return 2;
+        }
+        file = std::make_unique<QSettings>(args.value(QStringLiteral("config")), QSettings::IniFormat);
+    }
+
+    ServerConfig config;
+    config.dataDir = setting(args, file.get(), QStringLiteral("data-dir"));
+    if (config.dataDir.isEmpty()) {
+        err << "confab-server: --data-dir is required (see --help)\n";
+        return 2;
+    }
+    QString error;
+    config.tcp = ListenAddress::parse(
+        setting(args, file.get(), QStringLiteral("listen"), QStringLiteral("127.0.0.1:7210")), &error);
+    if (!config.tcp) {
+        err << "confab-server: --listen: " << error << "\n";
+        return 2;
+    }
+    if (const QString ws = setting(args, file.get(), QStringLiteral("ws-listen")); !ws.isEmpty()) {
+        config.webSocket = ListenAddress::parse(ws, &error);
+        if (!config.webSocket) {
+            err << "confab-server: --ws-listen: " << error << "\n";
+            return 2;
+        }
+    }
+    config.tlsCertificate = setting(args, file.get(), QStringLiteral("tls-cert"));
+    config.tlsKey = setting(args, file.get(), QStringLiteral("tls-key"));
+
+    Server server(config);
+    if (!server.start(&error)) {
+        err << "confab-server: " << error << "\n";
+        return 1;
+    }
+
+    if (args.isSet(QStringLiteral("demo")) || args.isSet(QStringLiteral("demo-users"))) {
+        bool ok = true;
+        const int users = args.isSet(QStringLiteral("demo-users")) ? args.value(QStringLiteral("demo-users")).toInt(&ok)
+                                                                   : kDefaultDemoUsers;
+        if (!ok || users < 3) {
+            err << "confab-server: --demo-users needs a number of at least 3\n";
+            return 2;
+        }
+        const DemoSummary summary =
+            server.storage().blocking([users](Store &s) { return seedDemoOrganisation(s, users); });
+        if (summary.alreadySeeded)
+            out << "Demo organisation already present in " << config.dataDir << "\n";
+        else
+            out << "Seeded a demo organisation: " << summary.departments << " departments, " << summary.users
+                << " people.\n";
+        out << "Log in as alice, bob or carol (password: demo) at " << config.tcp->host.toString() << ":"
+            << server.tcpPort() << "\n";
+        out.flush();
+    }
+
+    ShutdownSignals shutdownSignals;
+    QObject::connect(&shutdownSignals, &ShutdownSignals::requested, &app, [&](int number) {
+        qInfo() << "signal" << number << "received; shutting down";
+        server.stop();
+        app.quit();
+    });
+    return app.exec();
+}

@@ -1,0 +1,214 @@
+#include "net/connection.h"
+
+#include "protocol/errors.h"
+
+#include <QHostAddress>
+#include <QLoggingCategory>
+#include <QTcpSocket>
+#include <QWebSocket>
+
+Q_LOGGING_CATEGORY(lcNet, "confab.server.net")
+
+namespace confab::server {
+
+using namespace protocol;
+
+quint64 Connection::nextId()
+{
+    static std::atomic<quint64> counter{0};
+    return ++counter;
+}
+
+Connection::Connection(QTcpSocket *socket, const ConnectionLimits &limits, QObject *parent)
+    : QObject(parent)
+    , m_id(nextId())
+    , m_limits(limits)
+    , m_tcp(socket)
+    , m_decoder(limits.maxFrameSize)
+{
+    socket->setParent(this);
+    socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+    connect(socket, &QTcpSocket::readyRead, this, [this] {
+        while (m_tcp && m_tcp->bytesAvailable() > 0 && !m_closing) {
+            const QByteArray bytes = m_tcp->read(64 * 1024);
+            onBytes(bytes);
+        }
+    });
+    connect(socket, &QTcpSocket::disconnected, this, &Connection::onDisconnected);
+    setUp();
+}
+
+Connection::Connection(QWebSocket *socket, const ConnectionLimits &limits, QObject *parent)
+    : QObject(parent)
+    , m_id(nextId())
+    , m_limits(limits)
+    , m_webSocket(socket)
+    , m_decoder(limits.maxFrameSize)
+{
+    socket->setParent(this);
+    socket->setMaxAllowedIncomingMessageSize(limits.maxFrameSize);
+    connect(socket, &QWebSocket::binaryMessageReceived, this, &Connection::onWebSocketMessage);
+    connect(socket, &QWebSocket::textMessageReceived, this, [this](const QString &) {
+        sendError(0, {}, pb::ERROR_MALFORMED_FRAME, QStringLiteral("Confab speaks binary WebSocket messages only"));
+        close(QStringLiteral("text WebSocket message"));
+    });
+    connect(socket, &QWebSocket::disconnected, this, &Connection::onDisconnected);
+    setUp();
+}
+
+Connection::~Connection() = default;
+
+void Connection::setUp()
+{
+    m_sinceLastFrame.start();
+    m_sinceLastSend.start();
+    // One coarse ticker per connection drives both the idle check and our heartbeats: cheaper than two timers.
+    m_ticker.setInterval(qMax(50, qMin(m_limits.heartbeatIntervalMs, m_limits.loginTimeoutMs) / 4));
+    connect(&m_ticker, &QTimer::timeout, this, &Connection::checkIdle);
+    m_ticker.start();
+}
+
+QString Connection::peerAddress() const
+{
+    if (m_tcp)
+        return m_tcp->peerAddress().toString();
+    if (m_webSocket)
+        return m_webSocket->peerAddress().toString();
+    return {};
+}
+
+void Connection::setAuthenticated(quint64 userId, pb::ClientType type, const QString &deviceName, qint64 nowMs)
+{
+    m_userId = userId;
+    m_clientType = type;
+    m_deviceName = deviceName;
+    m_loggedInAtMs = nowMs;
+    ++m_loginGeneration;
+}
+
+void Connection::onBytes(QByteArrayView bytes)
+{
+    m_decoder.append(bytes);
+    while (!m_closing) {
+        std::optional<Frame> frame = m_decoder.next();
+        if (!frame)
+            break;
+        deliver(*frame);
+    }
+    if (m_decoder.hasFailed() && !m_closing) {
+        qCWarning(lcNet) << "connection" << m_id << "from" << peerAddress()
+                         << "sent a bad frame:" << m_decoder.errorString();
+        sendError(0, {}, m_decoder.error(), m_decoder.errorString());
+        close(QStringLiteral("bad frame"));
+    }
+}
+
+void Connection::onWebSocketMessage(const QByteArray &message)
+{
+    if (m_closing)
+        return;
+    SingleFrameResult result = decodeSingleFrame(message, m_limits.maxFrameSize);
+    if (!result.frame) {
+        qCWarning(lcNet) << "connection" << m_id << "from" << peerAddress()
+                         << "sent a bad WebSocket message:" << result.errorString;
+        sendError(0, {}, result.error, result.errorString);
+        close(QStringLiteral("bad frame"));
+        return;
+    }
+    deliver(*result.frame);
+}
+
+void Connection::deliver(const Frame &frame)
+{
+    m_sinceLastFrame.restart();
+    emit frameReceived(frame);
+}
+
+void Connection::send(CommandId command, quint16 seq, const google::protobuf::Message &body)
+{
+    if (m_closing)
+        return;
+    if (encodedFrameSize(body) > qsizetype(m_limits.maxFrameSize)) {
+        // A response this large is a server bug (pages are capped well below); tell the client rather than
+        // sending a frame it must reject.
+        qCCritical(lcNet) << "refusing to send an oversize" << command.service << command.command << "frame";
+        sendError(seq, command, pb::ERROR_INTERNAL, QStringLiteral("response too large"));
+        return;
+    }
+    writeFrame(encodeFrame(command, seq, body));
+}
+
+void Connection::sendEncoded(const QByteArray &frame)
+{
+    if (!m_closing)
+        writeFrame(frame);
+}
+
+void Connection::sendError(quint16 seq, CommandId refused, pb::ErrorCode code, const QString &message,
+                           quint64 retryAfterMs)
+{
+    if (m_closing)
+        return;
+    pb::ErrorResponse error = makeError(code, message, refused);
+    error.set_retry_after_ms(retryAfterMs);
+    writeFrame(encodeFrame(oneway::Error::id, seq, error));
+}
+
+void Connection::writeFrame(const QByteArray &frame)
+{
+    m_sinceLastSend.restart();
+    if (m_tcp) {
+        m_tcp->write(frame);
+        if (m_tcp->bytesToWrite() > m_limits.maxPendingWriteBytes) {
+            qCWarning(lcNet) << "connection" << m_id << "is not reading; dropping it";
+            m_tcp->abort();
+        }
+    } else if (m_webSocket) {
+        m_webSocket->sendBinaryMessage(frame);
+    }
+}
+
+void Connection::close(const QString &why)
+{
+    if (m_closing)
+        return;
+    qCDebug(lcNet) << "closing connection" << m_id << "because:" << why;
+    m_closing = true;
+    m_ticker.stop();
+    if (m_tcp) {
+        m_tcp->disconnectFromHost(); // writes what is queued first
+        if (m_tcp && m_tcp->state() == QAbstractSocket::UnconnectedState)
+            onDisconnected();
+    } else if (m_webSocket) {
+        m_webSocket->flush();
+        m_webSocket->close(QWebSocketProtocol::CloseCodeNormal, why);
+        if (m_webSocket && m_webSocket->state() == QAbstractSocket::UnconnectedState)
+            onDisconnected();
+    }
+}
+
+void Connection::checkIdle()
+{
+    const int limit = isAuthenticated() ? m_limits.idleTimeoutMs : m_limits.loginTimeoutMs;
+    if (m_sinceLastFrame.elapsed() > limit) {
+        qCInfo(lcNet) << "connection" << m_id << "from" << peerAddress() << "silent for" << m_sinceLastFrame.elapsed()
+                      << "ms; dropping it";
+        close(isAuthenticated() ? QStringLiteral("idle") : QStringLiteral("no login"));
+        return;
+    }
+    if (isAuthenticated() && m_sinceLastSend.elapsed() >= m_limits.heartbeatIntervalMs)
+        send(oneway::Heartbeat::id, 0, pb::Heartbeat());
+}
+
+void Connection::onDisconnected()
+{
+    m_closing = true;
+    m_ticker.stop();
+    if (m_closedEmitted)
+        return;
+    m_closedEmitted = true;
+    emit closed();
+    deleteLater();
+}
+
+} // namespace confab::server

@@ -1,0 +1,56 @@
+#include "rpc/dispatcher.h"
+
+#include <QLoggingCategory>
+
+Q_LOGGING_CATEGORY(lcRpc, "confab.server.rpc")
+
+namespace confab::server {
+
+using namespace protocol;
+
+void Dispatcher::dispatch(Connection &connection, const Frame &frame) const
+{
+    const auto refuse = [&](pb::ErrorCode code, const QString &why) {
+        qCInfo(lcRpc).noquote() << QStringLiteral("connection %1 (user %2, %3): refused %4:%5 seq %6: %7")
+                                       .arg(connection.id())
+                                       .arg(connection.userId())
+                                       .arg(connection.peerAddress())
+                                       .arg(frame.command.service, 4, 16, QLatin1Char('0'))
+                                       .arg(frame.command.command, 4, 16, QLatin1Char('0'))
+                                       .arg(frame.seq)
+                                       .arg(why);
+        connection.sendError(frame.seq, frame.command, code, why);
+    };
+
+    const CommandInfo *info = findCommand(frame.command);
+    if (!info) {
+        refuse(pb::ERROR_UNKNOWN_COMMAND, QStringLiteral("unknown command"));
+        return;
+    }
+    if (info->direction == Direction::ServerToClient) {
+        refuse(pb::ERROR_WRONG_DIRECTION, QStringLiteral("%1 is sent by servers, not clients")
+                                              .arg(QLatin1String(info->name.data(), qsizetype(info->name.size()))));
+        return;
+    }
+    if (frame.command == oneway::Heartbeat::id) {
+        if (frame.seq != 0)
+            connection.send(oneway::Heartbeat::id, frame.seq, pb::Heartbeat());
+        return;
+    }
+    const auto it = m_handlers.constFind(frame.command.key());
+    if (it == m_handlers.cend()) {
+        refuse(pb::ERROR_UNKNOWN_COMMAND, QStringLiteral("%1 is not served by this server")
+                                              .arg(QLatin1String(info->name.data(), qsizetype(info->name.size()))));
+        return;
+    }
+    if (!it->beforeLogin && !connection.isAuthenticated()) {
+        refuse(pb::ERROR_NOT_LOGGED_IN, QStringLiteral("log in first"));
+        return;
+    }
+    if (!it->run(connection, frame))
+        refuse(
+            pb::ERROR_MALFORMED_BODY,
+            QStringLiteral("the body is not a valid %1").arg(QString::fromStdString(info->prototype->GetTypeName())));
+}
+
+} // namespace confab::server

@@ -1,0 +1,82 @@
+// Routes each frame to the handler of its command, after the checks every request shares: a known command, the
+// right direction, a login first (but for Login and Heartbeat), a body that parses. Each refusal is answered with
+// its own error code and logged; the connection lives on.
+#pragma once
+
+#include "net/connection.h"
+
+#include <QHash>
+#include <QPointer>
+
+#include <functional>
+
+namespace confab::server {
+
+// Answers one request, at most once, if its connection is still there.
+template <class Rpc>
+class Reply
+{
+public:
+    Reply(Connection *connection, quint16 seq)
+        : m_connection(connection)
+        , m_seq(seq)
+    {}
+
+    void operator()(const typename Rpc::Response &response) const
+    {
+        if (m_connection)
+            m_connection->send(Rpc::response, m_seq, response);
+    }
+    void fail(pb::ErrorCode code, const QString &message, quint64 retryAfterMs = 0) const
+    {
+        if (m_connection)
+            m_connection->sendError(m_seq, Rpc::request, code, message, retryAfterMs);
+    }
+    Connection *connection() const { return m_connection.data(); }
+
+private:
+    QPointer<Connection> m_connection;
+    quint16 m_seq;
+};
+
+class Dispatcher
+{
+public:
+    // fn(Connection &, typename Rpc::Request &&, Reply<Rpc>)
+    template <class Rpc, class Fn>
+    void handle(Fn fn, bool beforeLogin = false)
+    {
+        m_handlers.insert(Rpc::request.key(), Entry{beforeLogin, [fn](Connection &c, const protocol::Frame &frame) {
+                                                        typename Rpc::Request request;
+                                                        if (!protocol::parseBody(frame, request))
+                                                            return false;
+                                                        fn(c, std::move(request), Reply<Rpc>(&c, frame.seq));
+                                                        return true;
+                                                    }});
+    }
+
+    // fn(Connection &, typename OneWay::Message &&) for client-to-server one-way messages (P2P relays).
+    template <class OneWay, class Fn>
+    void handleOneWay(Fn fn)
+    {
+        m_handlers.insert(OneWay::id.key(), Entry{false, [fn](Connection &c, const protocol::Frame &frame) {
+                                                      typename OneWay::Message message;
+                                                      if (!protocol::parseBody(frame, message))
+                                                          return false;
+                                                      fn(c, std::move(message));
+                                                      return true;
+                                                  }});
+    }
+
+    void dispatch(Connection &connection, const protocol::Frame &frame) const;
+
+private:
+    struct Entry
+    {
+        bool beforeLogin = false;
+        std::function<bool(Connection &, const protocol::Frame &)> run; // false: the body did not parse
+    };
+    QHash<quint32, Entry> m_handlers;
+};
+
+} // namespace confab::server

@@ -1,0 +1,164 @@
+#include "server.h"
+
+#include "rpc/dispatcher.h"
+#include "services/authservice.h"
+#include "services/changefeed.h"
+#include "services/directoryservice.h"
+#include "services/onlineregistry.h"
+#include "store/sqlitestore.h"
+#include "store/storagethread.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QLoggingCategory>
+#include <QSslKey>
+
+Q_LOGGING_CATEGORY(lcServer, "confab.server")
+
+namespace confab::server {
+
+namespace {
+
+bool loadTls(const ServerConfig &config, QSslConfiguration *tls, QString *error)
+{
+    if (config.tlsCertificate.isEmpty() && config.tlsKey.isEmpty())
+        return true;
+    if (config.tlsCertificate.isEmpty() || config.tlsKey.isEmpty()) {
+        *error = QStringLiteral("TLS needs both a certificate and a key");
+        return false;
+    }
+    const QList<QSslCertificate> chain = QSslCertificate::fromPath(config.tlsCertificate, QSsl::Pem);
+    QFile keyFile(config.tlsKey);
+    if (chain.isEmpty()) {
+        *error = QStringLiteral("no PEM certificate in %1").arg(config.tlsCertificate);
+        return false;
+    }
+    if (!keyFile.open(QIODevice::ReadOnly)) {
+        *error = QStringLiteral("cannot read %1: %2").arg(config.tlsKey, keyFile.errorString());
+        return false;
+    }
+    QSslKey key(&keyFile, QSsl::Rsa, QSsl::Pem);
+    if (key.isNull())
+        key = QSslKey(keyFile.seek(0) ? keyFile.readAll() : QByteArray(), QSsl::Ec, QSsl::Pem);
+    if (key.isNull()) {
+        *error = QStringLiteral("no RSA or EC private key in %1").arg(config.tlsKey);
+        return false;
+    }
+    *tls = QSslConfiguration::defaultConfiguration();
+    tls->setLocalCertificateChain(chain);
+    tls->setPrivateKey(key);
+    tls->setPeerVerifyMode(QSslSocket::VerifyNone); // clients are authenticated by login, not certificates
+    return true;
+}
+
+} // namespace
+
+Server::Server(ServerConfig config, QObject *parent)
+    : QObject(parent)
+    , m_config(std::move(config))
+{}
+
+Server::~Server()
+{
+    stop();
+}
+
+bool Server::start(QString *error)
+{
+    if (!QDir().mkpath(m_config.dataDir)) {
+        *error = QStringLiteral("cannot create the data dir %1").arg(m_config.dataDir);
+        return false;
+    }
+    QSslConfiguration tls;
+    if (!loadTls(m_config, &tls, error))
+        return false;
+
+    m_storage = std::make_unique<StorageThread>(
+        std::make_unique<SqliteStore>(QDir(m_config.dataDir).filePath(QStringLiteral("confab.sqlite"))));
+    try {
+        m_storage->start();
+    } catch (const StoreError &e) {
+        *error = QString::fromUtf8(e.what());
+        m_storage.reset();
+        return false;
+    }
+
+    m_online = std::make_unique<OnlineRegistry>();
+    m_dispatcher = std::make_unique<Dispatcher>();
+    m_feed = std::make_unique<ChangeFeed>(*m_storage, *m_online);
+    m_config.services.heartbeatIntervalMs = m_config.limits.heartbeatIntervalMs;
+    m_config.services.idleTimeoutMs = m_config.limits.idleTimeoutMs;
+    m_context.reset(new ServerContext{*m_storage, *m_online, *m_dispatcher, *m_feed, m_config.services,
+                                      [] { return QDateTime::currentMSecsSinceEpoch(); }});
+    m_auth = std::make_unique<AuthService>(*m_context);
+    m_directory = std::make_unique<DirectoryService>(*m_context);
+    m_feed->start(m_config.changePollIntervalMs);
+
+    m_listener = new Listener(m_config.limits, this);
+    if (!tls.isNull())
+        m_listener->setTls(tls);
+    connect(m_listener, &Listener::newConnection, this, &Server::onNewConnection);
+    if ((m_config.tcp && !m_listener->listenTcp(*m_config.tcp, error)) ||
+        (m_config.webSocket && !m_listener->listenWebSocket(*m_config.webSocket, error))) {
+        stop();
+        return false;
+    }
+    m_running = true;
+    qCInfo(lcServer) << "serving" << m_config.dataDir << "on tcp port" << tcpPort() << "websocket port"
+                     << webSocketPort() << (tls.isNull() ? "(plain text)" : "(TLS)");
+    return true;
+}
+
+void Server::stop()
+{
+    if (m_listener) {
+        m_listener->stopListening();
+        // Connections are children of the listener; closing them lets queued replies flush first.
+        const auto connections = m_listener->findChildren<Connection *>();
+        for (Connection *c : connections) {
+            pb::KickNotice kick;
+            kick.set_reason(pb::KICK_REASON_SERVER_SHUTDOWN);
+            if (c->isAuthenticated())
+                c->send(protocol::oneway::Kick::id, 0, kick);
+            c->close(QStringLiteral("server shutting down"));
+        }
+        delete m_listener;
+        m_listener = nullptr;
+    }
+    if (m_storage)
+        m_storage->stop(); // finishes queued writes: nothing acknowledged is lost
+    if (m_running)
+        qCInfo(lcServer) << "stopped";
+    m_running = false;
+}
+
+void Server::onNewConnection(Connection *connection)
+{
+    qCDebug(lcServer) << "connection" << connection->id() << "from" << connection->peerAddress();
+    connect(connection, &Connection::frameReceived, this,
+            [this, connection](const protocol::Frame &frame) { m_dispatcher->dispatch(*connection, frame); });
+    connect(connection, &Connection::closed, this, [this, connection] { m_auth->onConnectionClosed(connection); });
+}
+
+quint16 Server::tcpPort() const
+{
+    return m_listener ? m_listener->tcpPort() : 0;
+}
+
+quint16 Server::webSocketPort() const
+{
+    return m_listener ? m_listener->webSocketPort() : 0;
+}
+
+StorageThread &Server::storage()
+{
+    return *m_storage;
+}
+
+int Server::onlineUserCount() const
+{
+    return m_online ? m_online->userCount() : 0;
+}
+
+} // namespace confab::server

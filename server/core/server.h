@@ -1,0 +1,70 @@
+// The server as a library: the composition root that wires storage, listeners and services. confab-server's main
+// is a thin shell around it, and tests and the client's demo mode host it in-process.
+#pragma once
+
+#include "net/listener.h"
+#include "services/servercontext.h"
+#include "store/store.h"
+
+#include <QObject>
+
+#include <memory>
+
+namespace confab::server {
+
+class StorageThread;
+class OnlineRegistry;
+class Dispatcher;
+class ChangeFeed;
+class AuthService;
+class DirectoryService;
+
+struct ServerConfig
+{
+    QString dataDir;
+    std::optional<ListenAddress> tcp = ListenAddress{QHostAddress::LocalHost, 7210};
+    std::optional<ListenAddress> webSocket; // off unless asked for
+    QString tlsCertificate;                 // PEM; both or neither
+    QString tlsKey;
+    ConnectionLimits limits;
+    ServiceSettings services;
+    int changePollIntervalMs = 250; // how often writes by other processes (admin) are looked for
+};
+
+class Server : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit Server(ServerConfig config, QObject *parent = nullptr);
+    ~Server() override;
+
+    // Opens the store and starts listening. False with a message for the admin when it cannot.
+    bool start(QString *error);
+    // Stops accepting, closes connections, finishes queued writes and closes the store. Idempotent.
+    void stop();
+
+    quint16 tcpPort() const;
+    quint16 webSocketPort() const;
+    const ServerConfig &config() const { return m_config; }
+
+    // For in-process hosts (tests, demo seeding) that need the store directly; never from a socket handler.
+    StorageThread &storage();
+    int onlineUserCount() const;
+
+private:
+    void onNewConnection(Connection *connection);
+
+    ServerConfig m_config;
+    std::unique_ptr<StorageThread> m_storage;
+    std::unique_ptr<OnlineRegistry> m_online;
+    std::unique_ptr<Dispatcher> m_dispatcher;
+    std::unique_ptr<ChangeFeed> m_feed;
+    std::unique_ptr<ServerContext> m_context;
+    std::unique_ptr<AuthService> m_auth;
+    std::unique_ptr<DirectoryService> m_directory;
+    Listener *m_listener = nullptr;
+    bool m_running = false;
+};
+
+} // namespace confab::server

@@ -1,0 +1,288 @@
+#include "services/authservice.h"
+
+#include "services/onlineregistry.h"
+#include "services/passwordhasher.h"
+#include "store/storagethread.h"
+
+#include <QCryptographicHash>
+#include <QLoggingCategory>
+#include <QRandomGenerator>
+#include <QThreadPool>
+
+Q_LOGGING_CATEGORY(lcAuth, "confab.server.auth")
+
+namespace confab::server {
+
+using namespace protocol;
+
+namespace {
+
+QByteArray tokenHash(const QByteArray &token)
+{
+    return QCryptographicHash::hash(token, QCryptographicHash::Sha256);
+}
+
+QByteArray newToken()
+{
+    QByteArray raw(32, Qt::Uninitialized);
+    QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(raw.data()), 8);
+    return raw.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+}
+
+QString describe(pb::ErrorCode code)
+{
+    switch (code) {
+    case pb::ERROR_WRONG_PASSWORD:
+        return QStringLiteral("wrong password");
+    case pb::ERROR_UNKNOWN_USER:
+        return QStringLiteral("no such user");
+    case pb::ERROR_USER_DISABLED:
+        return QStringLiteral("this account is disabled");
+    case pb::ERROR_INVALID_TOKEN:
+        return QStringLiteral("the resume token is unknown or expired; log in with the password");
+    default:
+        return QStringLiteral("login failed");
+    }
+}
+
+pb::DeviceInfo deviceInfo(const Connection &c)
+{
+    pb::DeviceInfo info;
+    info.set_client_type(c.clientType());
+    info.set_device_name(c.deviceName().toStdString());
+    info.set_since_ms(c.loggedInAtMs());
+    return info;
+}
+
+} // namespace
+
+AuthService::AuthService(ServerContext &context, QObject *parent)
+    : QObject(parent)
+    , m_context(context)
+{
+    context.dispatcher.handle<rpc::Login>(
+        [this](Connection &c, pb::LoginRequest &&r, Reply<rpc::Login> reply) { login(c, std::move(r), reply); },
+        /*beforeLogin=*/true);
+    context.dispatcher.handle<rpc::Logout>(
+        [this](Connection &c, pb::LogoutRequest &&r, Reply<rpc::Logout> reply) { logout(c, std::move(r), reply); });
+}
+
+AuthService::Category AuthService::categoryOf(pb::ClientType type)
+{
+    if (type & 0x10)
+        return Category::Mobile;
+    if (type & 0x20)
+        return Category::Web;
+    return Category::Desktop;
+}
+
+void AuthService::login(Connection &connection, pb::LoginRequest &&request, Reply<rpc::Login> reply)
+{
+    if (connection.isAuthenticated()) {
+        reply.fail(pb::ERROR_ALREADY_LOGGED_IN, QStringLiteral("this connection is already logged in"));
+        return;
+    }
+    const QString loginName = QString::fromStdString(request.login_name()).trimmed();
+    if (request.client_type() == pb::CLIENT_TYPE_UNSPECIFIED) {
+        reply.fail(pb::ERROR_UNSUPPORTED_CLIENT, QStringLiteral("client_type must be set"));
+        return;
+    }
+    if (request.credential_case() == pb::LoginRequest::CREDENTIAL_NOT_SET ||
+        (loginName.isEmpty() && request.has_password())) {
+        reply.fail(pb::ERROR_INVALID_ARGUMENT,
+                   QStringLiteral("a login name and a password or resume token are needed"));
+        return;
+    }
+    const QString address = connection.peerAddress();
+    if (const qint64 wait = m_throttle.retryAfter(loginName, address, m_context.now()); wait > 0) {
+        qCWarning(lcAuth) << "login for" << loginName << "from" << address << "throttled for" << wait << "ms";
+        reply.fail(pb::ERROR_TOO_MANY_ATTEMPTS, QStringLiteral("too many failed attempts; try again later"),
+                   quint64(wait));
+        return;
+    }
+
+    if (request.has_resume_token()) {
+        const QByteArray token = QByteArray::fromStdString(request.resume_token());
+        const qint64 now = m_context.now();
+        m_context.store.read(
+            this,
+            [hash = tokenHash(token)](Store &s) -> std::pair<std::optional<TokenRecord>, std::optional<pb::User>> {
+                auto record = s.token(hash);
+                return {record, record ? s.user(record->userId) : std::nullopt};
+            },
+            [this, request = std::move(request), token, now, loginName, address,
+             reply](StoreResult<std::pair<std::optional<TokenRecord>, std::optional<pb::User>>> result) {
+                if (!result.ok()) {
+                    reply.fail(pb::ERROR_INTERNAL, QStringLiteral("storage error"));
+                    return;
+                }
+                const auto &[record, user] = result.value();
+                if (!record || record->expiresMs < now || !user) {
+                    fail(loginName, address, pb::ERROR_INVALID_TOKEN, reply);
+                } else if (user->status() == pb::USER_STATUS_LEFT) {
+                    fail(loginName, address, pb::ERROR_USER_DISABLED, reply);
+                } else {
+                    completeLogin(user->id(), request, token, reply);
+                }
+            });
+        return;
+    }
+
+    m_context.store.read(
+        this, [loginName](Store &s) { return s.credentials(loginName); },
+        [this, request = std::move(request), loginName, address,
+         reply](StoreResult<std::optional<Credentials>> result) mutable {
+            if (!result.ok()) {
+                reply.fail(pb::ERROR_INTERNAL, QStringLiteral("storage error"));
+                return;
+            }
+            // The slow hash runs on the thread pool; every outcome costs one hash, so timing tells nothing.
+            const std::optional<Credentials> credentials = result.value();
+            const QString password = QString::fromStdString(request.password());
+            QPointer<AuthService> self(this);
+            QThreadPool::globalInstance()->start(
+                [self, credentials, password, loginName, address, request = std::move(request), reply]() mutable {
+                    pb::ErrorCode outcome = pb::ERROR_NONE;
+                    if (!credentials) {
+                        PasswordHasher::burnEquivalentTime();
+                        outcome = pb::ERROR_UNKNOWN_USER;
+                    } else {
+                        const bool matches = PasswordHasher::verify(password, credentials->passwordHash);
+                        if (!matches)
+                            outcome = pb::ERROR_WRONG_PASSWORD;
+                        else if (credentials->status == pb::USER_STATUS_LEFT)
+                            outcome = pb::ERROR_USER_DISABLED;
+                    }
+                    const quint64 userId = credentials ? credentials->userId : 0;
+                    QMetaObject::invokeMethod(self, [self, loginName, address, request = std::move(request), outcome,
+                                                     userId, reply]() mutable {
+                        if (self)
+                            self->passwordChecked(loginName, address, std::move(request), outcome, userId, reply);
+                    });
+                });
+        });
+}
+
+void AuthService::passwordChecked(const QString &loginName, const QString &address, pb::LoginRequest request,
+                                  pb::ErrorCode outcome, quint64 userId, Reply<rpc::Login> reply)
+{
+    if (outcome != pb::ERROR_NONE) {
+        fail(loginName, address, outcome, reply);
+        return;
+    }
+    m_throttle.recordSuccess(loginName);
+    completeLogin(userId, request, QByteArray(), reply);
+}
+
+void AuthService::fail(const QString &loginName, const QString &address, pb::ErrorCode code,
+                       const Reply<rpc::Login> &reply)
+{
+    qCWarning(lcAuth).noquote() << QStringLiteral("login failed for '%1' from %2: %3")
+                                       .arg(loginName, address, QString::fromStdString(pb::ErrorCode_Name(code)));
+    m_throttle.recordFailure(loginName, address, m_context.now());
+    reply.fail(code, describe(code));
+}
+
+void AuthService::completeLogin(quint64 userId, const pb::LoginRequest &request, const QByteArray &existingToken,
+                                Reply<rpc::Login> reply)
+{
+    Connection *connection = reply.connection();
+    if (!connection || !connection->isOpen())
+        return;
+    const QByteArray token = existingToken.isEmpty() ? newToken() : existingToken;
+    const qint64 now = m_context.now();
+    TokenRecord record{userId, request.client_type(), QString::fromStdString(request.device_name()),
+                       now + m_context.settings.tokenLifetimeMs};
+    m_context.store.write(
+        this,
+        [hash = tokenHash(token), record](Store &s) {
+            s.storeToken(hash, record);
+            return s.user(record.userId);
+        },
+        [this, userId, token, record, request, reply](StoreResult<std::optional<pb::User>> result) {
+            Connection *c = reply.connection();
+            if (!c || !c->isOpen())
+                return;
+            if (!result.ok() || !result.value()) {
+                reply.fail(pb::ERROR_INTERNAL, QStringLiteral("storage error"));
+                return;
+            }
+            c->setAuthenticated(userId, request.client_type(), record.deviceName, m_context.now());
+            c->attributes().insert(QStringLiteral("tokenHash"), tokenHash(token));
+
+            // A newer login of the same category replaces the older one; other categories coexist.
+            pb::LoginResponse response;
+            for (Connection *other : m_context.online.connectionsOf(userId)) {
+                if (categoryOf(other->clientType()) == categoryOf(c->clientType())) {
+                    pb::KickNotice kick;
+                    kick.set_reason(pb::KICK_REASON_DUPLICATE_LOGIN);
+                    kick.set_detail(record.deviceName.toStdString());
+                    other->send(oneway::Kick::id, 0, kick);
+                    other->close(QStringLiteral("replaced by a newer login"));
+                    qCInfo(lcAuth) << "user" << userId << "connection" << other->id() << "kicked by connection"
+                                   << c->id();
+                } else {
+                    *response.add_other_devices() = deviceInfo(*other);
+                }
+            }
+            m_context.online.add(c);
+            pb::DeviceNotice notice;
+            *notice.mutable_device() = deviceInfo(*c);
+            notice.set_online(true);
+            m_context.online.sendToUser(userId, oneway::DeviceNotify::id, notice, c);
+
+            *response.mutable_user() = *result.value();
+            response.set_resume_token(token.toStdString());
+            response.set_token_expires_ms(record.expiresMs);
+            response.set_server_time_ms(m_context.now());
+            response.set_heartbeat_interval_ms(quint32(m_context.settings.heartbeatIntervalMs));
+            response.set_idle_timeout_ms(quint32(m_context.settings.idleTimeoutMs));
+            response.set_presence(request.initial_presence() == pb::PRESENCE_OFFLINE ? pb::PRESENCE_ONLINE
+                                                                                     : request.initial_presence());
+            reply(response);
+            qCInfo(lcAuth) << "user" << userId << "logged in on connection" << c->id() << "from" << c->peerAddress();
+            emit userOnline(userId, c);
+        });
+}
+
+void AuthService::logout(Connection &connection, pb::LogoutRequest &&, Reply<rpc::Logout> reply)
+{
+    const QByteArray hash = connection.attributes().value(QStringLiteral("tokenHash")).toByteArray();
+    m_context.store.write(
+        this,
+        [hash](Store &s) {
+            s.revokeToken(hash);
+            return true;
+        },
+        [reply](StoreResult<bool>) {
+            reply(pb::LogoutResponse());
+            if (Connection *c = reply.connection())
+                c->close(QStringLiteral("logged out"));
+        });
+}
+
+void AuthService::kickUser(quint64 userId, pb::KickReason reason, const QString &detail)
+{
+    for (Connection *c : m_context.online.connectionsOf(userId)) {
+        pb::KickNotice kick;
+        kick.set_reason(reason);
+        kick.set_detail(detail.toStdString());
+        c->send(oneway::Kick::id, 0, kick);
+        c->close(QStringLiteral("kicked"));
+    }
+}
+
+void AuthService::onConnectionClosed(Connection *connection)
+{
+    if (!connection->isAuthenticated())
+        return;
+    const quint64 userId = connection->userId();
+    m_context.online.remove(connection);
+    pb::DeviceNotice notice;
+    *notice.mutable_device() = deviceInfo(*connection);
+    notice.set_online(false);
+    m_context.online.sendToUser(userId, oneway::DeviceNotify::id, notice);
+    emit userDeviceGone(userId, !m_context.online.isOnline(userId));
+}
+
+} // namespace confab::server

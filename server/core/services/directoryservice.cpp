@@ -1,0 +1,109 @@
+#include "services/directoryservice.h"
+
+#include "services/changefeed.h"
+#include "services/onlineregistry.h"
+#include "services/syncpages.h"
+
+namespace confab::server {
+
+using namespace protocol;
+
+namespace {
+constexpr int kMaxUserInfoIds = 500;
+constexpr qsizetype kMaxSignLine = 256;
+constexpr qsizetype kMaxAvatarUrl = 2048;
+} // namespace
+
+DirectoryService::DirectoryService(ServerContext &context, QObject *parent)
+    : QObject(parent)
+    , m_context(context)
+{
+    auto &d = context.dispatcher;
+    d.handle<rpc::DepartmentSync>([this](Connection &, pb::SyncRequest &&r, Reply<rpc::DepartmentSync> reply) {
+        serveSyncPage<rpc::DepartmentSync, pb::Department>(
+            m_context, this, r, reply, [](Store &s, Cursor c, PageLimits l) { return s.departmentsSince(c, l); },
+            [](pb::DepartmentSyncResponse &resp, pb::Department &&row) { *resp.add_departments() = std::move(row); });
+    });
+    d.handle<rpc::UserSync>([this](Connection &, pb::SyncRequest &&r, Reply<rpc::UserSync> reply) {
+        serveSyncPage<rpc::UserSync, pb::User>(
+            m_context, this, r, reply, [](Store &s, Cursor c, PageLimits l) { return s.usersSince(c, l); },
+            [](pb::UserSyncResponse &resp, pb::User &&row) { *resp.add_users() = std::move(row); });
+    });
+    d.handle<rpc::UserInfo>([this](Connection &, pb::UserInfoRequest &&r, Reply<rpc::UserInfo> reply) {
+        if (r.user_ids_size() > kMaxUserInfoIds) {
+            reply.fail(pb::ERROR_INVALID_ARGUMENT, QStringLiteral("at most %1 ids per request").arg(kMaxUserInfoIds));
+            return;
+        }
+        std::vector<quint64> ids(r.user_ids().begin(), r.user_ids().end());
+        m_context.store.read(
+            this, [ids](Store &s) { return s.users(ids); },
+            [reply](StoreResult<std::vector<pb::User>> result) {
+                if (!result.ok()) {
+                    reply.fail(pb::ERROR_INTERNAL, QStringLiteral("storage error"));
+                    return;
+                }
+                pb::UserInfoResponse response;
+                for (pb::User &u : result.value())
+                    *response.add_users() = std::move(u);
+                reply(response);
+            });
+    });
+    d.handle<rpc::ChangeSignLine>([this](Connection &c, pb::ChangeSignLineRequest &&r,
+                                         Reply<rpc::ChangeSignLine> reply) {
+        const QString text = QString::fromStdString(r.sign_line());
+        if (text.size() > kMaxSignLine) {
+            reply.fail(pb::ERROR_INVALID_ARGUMENT,
+                       QStringLiteral("a sign line has at most %1 characters").arg(kMaxSignLine));
+            return;
+        }
+        changeOwnProfile<rpc::ChangeSignLine>(c, reply, [text](pb::User &u) { u.set_sign_line(text.toStdString()); });
+    });
+    d.handle<rpc::ChangeAvatar>([this](Connection &c, pb::ChangeAvatarRequest &&r, Reply<rpc::ChangeAvatar> reply) {
+        const QString url = QString::fromStdString(r.avatar_url());
+        if (url.size() > kMaxAvatarUrl) {
+            reply.fail(pb::ERROR_INVALID_ARGUMENT, QStringLiteral("the avatar URL is too long"));
+            return;
+        }
+        changeOwnProfile<rpc::ChangeAvatar>(c, reply, [url](pb::User &u) { u.set_avatar_url(url.toStdString()); });
+    });
+}
+
+template <class Rpc>
+void DirectoryService::changeOwnProfile(Connection &connection, Reply<Rpc> reply,
+                                        std::function<void(pb::User &)> change)
+{
+    m_context.store.write(
+        this,
+        [userId = connection.userId(), change](Store &s) {
+            std::optional<pb::User> user = s.user(userId);
+            if (!user)
+                throw StoreError(StoreError::Kind::NotFound, QStringLiteral("no user %1").arg(userId));
+            change(*user);
+            const Cursor cursor = s.upsertUser(*user);
+            return std::make_pair(*user, cursor);
+        },
+        [this, reply](StoreResult<std::pair<pb::User, Cursor>> result) {
+            if (!result.ok()) {
+                reply.fail(pb::ERROR_INTERNAL, QStringLiteral("storage error"));
+                return;
+            }
+            typename Rpc::Response response;
+            response.set_cursor(result.value().second.value());
+            reply(response);
+            publishUserChange(result.value().first, result.value().second);
+        });
+}
+
+void DirectoryService::publishUserChange(const pb::User &user, Cursor cursor)
+{
+    const Cursor previous = m_context.feed.advance(pb::DATA_SET_USERS, cursor);
+    pb::UserChangedNotify notify;
+    *notify.mutable_user() = user;
+    pb::SyncNotify *sync = notify.mutable_sync();
+    sync->set_data_set(pb::DATA_SET_USERS);
+    sync->set_cursor(cursor.value());
+    sync->set_prev_cursor(previous.value());
+    m_context.online.sendToAll(oneway::UserChangedNotify::id, notify);
+}
+
+} // namespace confab::server

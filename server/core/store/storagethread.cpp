@@ -1,0 +1,128 @@
+#include "store/storagethread.h"
+
+#include <QLoggingCategory>
+
+Q_DECLARE_LOGGING_CATEGORY(lcStore)
+
+namespace confab::server {
+
+StorageThread::StorageThread(std::unique_ptr<Store> store)
+    : m_store(std::move(store))
+{}
+
+StorageThread::~StorageThread()
+{
+    stop();
+}
+
+void StorageThread::start()
+{
+    std::optional<StoreError> failure;
+    QMutex startMutex;
+    QWaitCondition started;
+    bool ready = false;
+    m_thread = std::thread([&] {
+        try {
+            m_store->open();
+        } catch (const StoreError &e) {
+            failure = e;
+        }
+        {
+            QMutexLocker lock(&startMutex);
+            ready = true;
+            started.wakeAll();
+        }
+        if (!failure)
+            loop();
+    });
+    {
+        QMutexLocker lock(&startMutex);
+        while (!ready)
+            started.wait(&startMutex);
+    }
+    if (failure) {
+        m_thread.join();
+        throw *failure;
+    }
+    QMutexLocker lock(&m_mutex);
+    m_running = true;
+}
+
+void StorageThread::stop()
+{
+    {
+        QMutexLocker lock(&m_mutex);
+        if (!m_running)
+            return;
+        m_stopping = true;
+        m_wake.wakeAll();
+    }
+    m_thread.join();
+    m_store->close();
+    QMutexLocker lock(&m_mutex);
+    m_running = false;
+}
+
+void StorageThread::push(Job job)
+{
+    QMutexLocker lock(&m_mutex);
+    if (!m_running || m_stopping) {
+        lock.unlock();
+        job.deliver(false); // too late: report a failure instead of dropping the job silently
+        return;
+    }
+    m_queue.push_back(std::move(job));
+    m_wake.wakeOne();
+}
+
+void StorageThread::loop()
+{
+    for (;;) {
+        std::deque<Job> batch;
+        {
+            QMutexLocker lock(&m_mutex);
+            while (m_queue.empty() && !m_stopping)
+                m_wake.wait(&m_mutex);
+            if (m_queue.empty() && m_stopping)
+                return;
+            batch.swap(m_queue);
+        }
+        runBatch(batch);
+    }
+}
+
+void StorageThread::runBatch(std::deque<Job> &batch)
+{
+    bool inTransaction = false;
+    bool committed = true;
+    try {
+        for (Job &job : batch) {
+            if (!job.write) {
+                job.run(*m_store);
+                continue;
+            }
+            if (!inTransaction) {
+                m_store->begin();
+                inTransaction = true;
+            }
+            m_store->savepoint();
+            if (job.run(*m_store))
+                m_store->releaseSavepoint();
+            else
+                m_store->rollbackToSavepoint(); // undo just this job; the group's other writes stand
+        }
+        if (inTransaction) {
+            m_store->commit();
+            ++m_commits;
+        }
+    } catch (const StoreError &e) {
+        qCCritical(lcStore) << "storage batch failed, rolling back" << batch.size() << "jobs:" << e.what();
+        if (inTransaction)
+            m_store->rollback();
+        committed = false;
+    }
+    for (Job &job : batch)
+        job.deliver(committed || !job.write);
+}
+
+} // namespace confab::server

@@ -1,0 +1,162 @@
+// Runs a Store on a thread of its own, so that the thread serving sockets never waits on a disk sync.
+//
+// Jobs queue in order. The thread takes every job waiting, runs the writes among them inside one transaction,
+// each in its own savepoint so that one failing write loses nothing of the others, commits once (one disk sync for
+// the whole group), and only then hands each job's result back to its context object's thread. A result is
+// therefore never seen before it is durable.
+#pragma once
+
+#include "store/store.h"
+
+#include <QMutex>
+#include <QObject>
+#include <QPointer>
+#include <QWaitCondition>
+
+#include <deque>
+#include <functional>
+#include <memory>
+#include <thread>
+#include <variant>
+
+namespace confab::server {
+
+// The outcome of a store job: a value, or the StoreError that stopped it.
+template <class T>
+class StoreResult
+{
+public:
+    StoreResult(T value)
+        : m_state(std::move(value))
+    {}
+    StoreResult(StoreError error)
+        : m_state(std::move(error))
+    {}
+    bool ok() const { return m_state.index() == 0; }
+    const T &value() const { return std::get<0>(m_state); }
+    T &value() { return std::get<0>(m_state); }
+    const StoreError &error() const { return std::get<1>(m_state); }
+
+private:
+    std::variant<T, StoreError> m_state;
+};
+
+class StorageThread
+{
+public:
+    explicit StorageThread(std::unique_ptr<Store> store);
+    ~StorageThread();
+
+    // Opens the store on the storage thread. Throws StoreError when it cannot.
+    void start();
+    // Finishes every queued job, then closes the store. Idempotent.
+    void stop();
+
+    // Queues `op`; `done` later runs on `context`'s thread with the result, unless `context` is gone by then.
+    template <class Op, class Done>
+    void read(QObject *context, Op op, Done done)
+    {
+        enqueue(false, context, std::move(op), std::move(done));
+    }
+    template <class Op, class Done>
+    void write(QObject *context, Op op, Done done)
+    {
+        enqueue(true, context, std::move(op), std::move(done));
+    }
+
+    // Runs `op` on the storage thread and waits for it: for start-up and admin tools, never for the socket thread.
+    template <class Op>
+    auto blocking(Op op, bool isWrite = true) -> decltype(op(std::declval<Store &>()));
+
+    quint64 commitCount() const { return m_commits.load(); }
+
+private:
+    struct Job
+    {
+        bool write = false;
+        std::function<bool(Store &)> run;            // runs on the storage thread, keeps its result; false on failure
+        std::function<void(bool committed)> deliver; // posts the result to the context's thread
+    };
+
+    template <class Op, class Done>
+    void enqueue(bool write, QObject *context, Op op, Done done);
+    void push(Job job);
+    void loop();
+    void runBatch(std::deque<Job> &batch);
+
+    std::unique_ptr<Store> m_store;
+    std::thread m_thread;
+    QMutex m_mutex;
+    QWaitCondition m_wake;
+    std::deque<Job> m_queue;
+    bool m_stopping = false;
+    bool m_running = false;
+    std::atomic<quint64> m_commits{0};
+};
+
+template <class Op, class Done>
+void StorageThread::enqueue(bool write, QObject *context, Op op, Done done)
+{
+    using R = decltype(op(std::declval<Store &>()));
+    auto result = std::make_shared<std::optional<StoreResult<R>>>();
+    Job job;
+    job.write = write;
+    job.run = [op = std::move(op), result](Store &store) mutable {
+        try {
+            result->emplace(op(store));
+            return true;
+        } catch (const StoreError &e) {
+            result->emplace(e);
+        } catch (const std::exception &e) {
+            result->emplace(StoreError(StoreError::Kind::Internal, QString::fromUtf8(e.what())));
+        }
+        return false;
+    };
+    job.deliver = [context = QPointer<QObject>(context), done = std::move(done), result](bool committed) mutable {
+        if (!committed && result->has_value() && result->value().ok())
+            result->emplace(StoreError(StoreError::Kind::Internal, QStringLiteral("the commit failed")));
+        if (!context)
+            return;
+        QMetaObject::invokeMethod(
+            context.data(), [done = std::move(done), result]() mutable { done(std::move(**result)); },
+            Qt::QueuedConnection);
+    };
+    push(std::move(job));
+}
+
+template <class Op>
+auto StorageThread::blocking(Op op, bool isWrite) -> decltype(op(std::declval<Store &>()))
+{
+    using R = decltype(op(std::declval<Store &>()));
+    QMutex doneMutex;
+    QWaitCondition doneWake;
+    bool finished = false;
+    std::optional<StoreResult<R>> result;
+    Job job;
+    job.write = isWrite;
+    job.run = [&](Store &store) {
+        try {
+            result.emplace(op(store));
+            return true;
+        } catch (const StoreError &e) {
+            result.emplace(e);
+        }
+        return false;
+    };
+    job.deliver = [&](bool committed) {
+        if (!committed && result && result->ok())
+            result.emplace(StoreError(StoreError::Kind::Internal, QStringLiteral("the commit failed")));
+        QMutexLocker lock(&doneMutex);
+        finished = true;
+        doneWake.wakeAll();
+    };
+    push(std::move(job));
+    QMutexLocker lock(&doneMutex);
+    while (!finished)
+        doneWake.wait(&doneMutex);
+    if (!result->ok())
+        throw result->error();
+    return std::move(result->value());
+}
+
+} // namespace confab::server
