@@ -1,0 +1,238 @@
+#include "net/serverconnection.h"
+
+#include "protocol/errors.h"
+
+#include <QLoggingCategory>
+#include <QSslSocket>
+#include <QWebSocket>
+
+Q_LOGGING_CATEGORY(lcConnection, "confab.client.connection")
+
+namespace confab::client {
+
+using namespace protocol;
+
+ServerConnection::ServerConnection(QObject *parent)
+    : QObject(parent)
+{
+    m_clock.start();
+    m_ticker.setInterval(250);
+    connect(&m_ticker, &QTimer::timeout, this, &ServerConnection::tick);
+}
+
+ServerConnection::~ServerConnection()
+{
+    // Callers are told, but not through signals: the objects behind them may be going away too.
+    failAllPending(QStringLiteral("connection destroyed"));
+}
+
+void ServerConnection::open(const ServerEndpoint &endpoint)
+{
+    close();
+    m_endpoint = endpoint;
+    m_decoder = FrameDecoder();
+    setState(State::Connecting);
+    if (endpoint.transport == ServerEndpoint::Transport::WebSocket) {
+        m_webSocket = new QWebSocket(QString(), QWebSocketProtocol::VersionLatest, this);
+        connect(m_webSocket, &QWebSocket::connected, this, [this] { setState(State::Connected); });
+        connect(m_webSocket, &QWebSocket::binaryMessageReceived, this, [this](const QByteArray &message) {
+            SingleFrameResult result = decodeSingleFrame(message);
+            if (!result.frame) {
+                qCWarning(lcConnection) << "bad frame from the server:" << result.errorString;
+                onTransportClosed(result.errorString);
+                return;
+            }
+            onFrame(*result.frame);
+        });
+        connect(m_webSocket, &QWebSocket::disconnected, this,
+                [this] { onTransportClosed(m_webSocket ? m_webSocket->closeReason() : QString()); });
+        connect(m_webSocket, &QWebSocket::sslErrors, this, &ServerConnection::sslErrors);
+        m_webSocket->open(endpoint.webSocketUrl());
+    } else {
+        m_socket = new QSslSocket(this);
+        m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+        connect(m_socket, &QSslSocket::readyRead, this, [this] {
+            while (m_socket && m_socket->bytesAvailable() > 0)
+                onBytes(m_socket->read(64 * 1024));
+        });
+        connect(m_socket, &QSslSocket::disconnected, this, [this] { onTransportClosed(QStringLiteral("closed")); });
+        connect(m_socket, &QAbstractSocket::errorOccurred, this, [this](QAbstractSocket::SocketError) {
+            if (m_socket && m_state != State::Connected)
+                onTransportClosed(m_socket->errorString());
+        });
+        connect(m_socket, &QSslSocket::sslErrors, this, &ServerConnection::sslErrors);
+        if (endpoint.tls) {
+            connect(m_socket, &QSslSocket::encrypted, this, [this] { setState(State::Connected); });
+            m_socket->connectToHostEncrypted(endpoint.host, endpoint.port);
+        } else {
+            connect(m_socket, &QSslSocket::connected, this, [this] { setState(State::Connected); });
+            m_socket->connectToHost(endpoint.host, endpoint.port);
+        }
+    }
+    m_ticker.start();
+}
+
+void ServerConnection::close()
+{
+    if (m_state == State::Disconnected && !m_socket && !m_webSocket)
+        return;
+    onTransportClosed(QStringLiteral("closed by the client"));
+}
+
+void ServerConnection::setState(State state)
+{
+    if (m_state == state)
+        return;
+    m_state = state;
+    if (state == State::Connected) {
+        m_lastReceivedMs = m_lastSentMs = m_clock.elapsed();
+    }
+    emit stateChanged(state);
+    if (state == State::Connected)
+        emit connected();
+}
+
+quint16 ServerConnection::nextSeq()
+{
+    // 0 marks pushes; skip numbers whose requests are still in flight.
+    do {
+        ++m_lastSeq;
+    } while (m_lastSeq == 0 || m_pending.contains(m_lastSeq));
+    return m_lastSeq;
+}
+
+void ServerConnection::sendRequest(CommandId command, CommandId expected, const google::protobuf::Message &body,
+                                   QObject *context, Completion done)
+{
+    if (m_state != State::Connected) {
+        pb::ErrorResponse error = makeError(pb::ERROR_UNAVAILABLE, QStringLiteral("not connected"), command);
+        QMetaObject::invokeMethod(
+            this, [done = std::move(done), error] { done(nullptr, error); }, Qt::QueuedConnection);
+        return;
+    }
+    const quint16 seq = nextSeq();
+    m_pending.insert(
+        seq, Pending{expected, context, context != nullptr, std::move(done), m_clock.elapsed() + m_requestTimeoutMs});
+    writeBytes(encodeFrame(command, seq, body));
+}
+
+void ServerConnection::send(CommandId command, const google::protobuf::Message &body)
+{
+    if (m_state == State::Connected)
+        writeBytes(encodeFrame(command, 0, body));
+}
+
+void ServerConnection::sendRaw(const QByteArray &bytes)
+{
+    writeBytes(bytes);
+}
+
+void ServerConnection::writeBytes(const QByteArray &bytes)
+{
+    m_lastSentMs = m_clock.elapsed();
+    if (m_socket)
+        m_socket->write(bytes);
+    else if (m_webSocket)
+        m_webSocket->sendBinaryMessage(bytes);
+}
+
+void ServerConnection::onBytes(QByteArrayView bytes)
+{
+    m_decoder.append(bytes);
+    while (auto frame = m_decoder.next())
+        onFrame(*frame);
+    if (m_decoder.hasFailed()) {
+        qCWarning(lcConnection) << "bad frame from the server:" << m_decoder.errorString();
+        onTransportClosed(m_decoder.errorString());
+    }
+}
+
+void ServerConnection::onFrame(const Frame &frame)
+{
+    m_lastReceivedMs = m_clock.elapsed();
+    if (frame.seq == 0) {
+        if (frame.command != oneway::Heartbeat::id)
+            emit pushReceived(frame);
+        return;
+    }
+    auto it = m_pending.find(frame.seq);
+    if (it == m_pending.end()) {
+        if (frame.command != oneway::Heartbeat::id)
+            qCDebug(lcConnection) << "response to no pending request, seq" << frame.seq;
+        return;
+    }
+    Pending pending = std::move(*it);
+    m_pending.erase(it);
+    if (frame.command == oneway::Error::id) {
+        pb::ErrorResponse error;
+        if (!parseBody(frame, error))
+            error = makeError(pb::ERROR_MALFORMED_BODY, QStringLiteral("unreadable error from the server"));
+        complete(std::move(pending), nullptr, error);
+    } else if (frame.command != pending.expected) {
+        complete(std::move(pending), nullptr,
+                 makeError(pb::ERROR_MALFORMED_BODY, QStringLiteral("the server answered with another command")));
+    } else {
+        complete(std::move(pending), &frame, pb::ErrorResponse());
+    }
+}
+
+void ServerConnection::complete(Pending pending, const Frame *frame, const pb::ErrorResponse &error)
+{
+    if (pending.hasContext && !pending.context)
+        return;
+    pending.done(frame, error);
+}
+
+void ServerConnection::onTransportClosed(const QString &reason)
+{
+    const bool wasOpen = m_state != State::Disconnected;
+    m_ticker.stop();
+    if (m_socket) {
+        m_socket->disconnect(this);
+        m_socket->abort();
+        m_socket->deleteLater();
+        m_socket = nullptr;
+    }
+    if (m_webSocket) {
+        m_webSocket->disconnect(this);
+        m_webSocket->abort();
+        m_webSocket->deleteLater();
+        m_webSocket = nullptr;
+    }
+    setState(State::Disconnected);
+    failAllPending(reason.isEmpty() ? QStringLiteral("connection lost") : reason);
+    if (wasOpen)
+        emit disconnected(reason);
+}
+
+void ServerConnection::failAllPending(const QString &reason)
+{
+    const auto pending = std::exchange(m_pending, {});
+    for (const Pending &p : pending)
+        complete(p, nullptr, makeError(pb::ERROR_UNAVAILABLE, reason));
+}
+
+void ServerConnection::tick()
+{
+    const qint64 now = m_clock.elapsed();
+    QList<quint16> expired;
+    for (auto it = m_pending.cbegin(); it != m_pending.cend(); ++it) {
+        if (it->deadlineMs <= now)
+            expired.append(it.key());
+    }
+    for (quint16 seq : expired) {
+        Pending p = m_pending.take(seq);
+        complete(std::move(p), nullptr, makeError(pb::ERROR_UNAVAILABLE, QStringLiteral("the server did not answer")));
+    }
+    if (m_state != State::Connected)
+        return;
+    if (now - m_lastReceivedMs > m_silenceTimeoutMs) {
+        qCWarning(lcConnection) << "the server has been silent for" << now - m_lastReceivedMs << "ms";
+        onTransportClosed(QStringLiteral("the server stopped answering"));
+        return;
+    }
+    if (now - m_lastSentMs >= m_heartbeatIntervalMs)
+        writeBytes(encodeFrame(oneway::Heartbeat::id, 0, pb::Heartbeat()));
+}
+
+} // namespace confab::client

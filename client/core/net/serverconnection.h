@@ -1,0 +1,126 @@
+// One connection to a Confab server over TCP, TLS, WebSocket or secure WebSocket. It frames requests, matches
+// responses to them by sequence number (never reusing a number still awaiting its answer), times out requests,
+// sends heartbeats and hands pushes on. Reconnecting and logging in again belong to the Session above it.
+#pragma once
+
+#include "net/rpcresult.h"
+#include "net/serverendpoint.h"
+#include "protocol/frame.h"
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+#include <QSslError>
+#include <QTimer>
+
+#include <functional>
+
+class QSslSocket;
+class QWebSocket;
+
+namespace confab::client {
+
+class ServerConnection : public QObject
+{
+    Q_OBJECT
+
+public:
+    enum class State
+    {
+        Disconnected,
+        Connecting,
+        Connected
+    };
+    Q_ENUM(State)
+
+    explicit ServerConnection(QObject *parent = nullptr);
+    ~ServerConnection() override;
+
+    void open(const ServerEndpoint &endpoint);
+    void close();
+    State state() const { return m_state; }
+    const ServerEndpoint &endpoint() const { return m_endpoint; }
+
+    void setRequestTimeout(int ms) { m_requestTimeoutMs = ms; }
+    void setHeartbeatInterval(int ms) { m_heartbeatIntervalMs = ms; }
+    // Drop the connection when the server has been silent this long (it sends heartbeats of its own).
+    void setServerSilenceTimeout(int ms) { m_silenceTimeoutMs = ms; }
+
+    // Sends a request; `done` runs once, on this thread, with the response or the error, unless `context` is gone.
+    template <class Rpc>
+    void call(const typename Rpc::Request &request, QObject *context,
+              std::function<void(RpcResult<typename Rpc::Response>)> done)
+    {
+        sendRequest(Rpc::request, Rpc::response, request, context,
+                    [done = std::move(done)](const protocol::Frame *frame, const pb::ErrorResponse &error) {
+                        RpcResult<typename Rpc::Response> result;
+                        if (!frame) {
+                            result.error = error.code();
+                            result.message = QString::fromStdString(error.message());
+                            result.retryAfterMs = error.retry_after_ms();
+                        } else if (!protocol::parseBody(*frame, result.value)) {
+                            result.error = pb::ERROR_MALFORMED_BODY;
+                            result.message = QStringLiteral("the server's response did not parse");
+                        }
+                        done(std::move(result));
+                    });
+    }
+
+    // A one-way message (typing notices).
+    void send(protocol::CommandId command, const google::protobuf::Message &body);
+    // Bytes exactly as given, for tests of the server's handling of bad input.
+    void sendRaw(const QByteArray &bytes);
+
+    int pendingRequests() const { return int(m_pending.size()); }
+
+signals:
+    void stateChanged(confab::client::ServerConnection::State state);
+    void connected();
+    // `reason` is for logs; the Session decides what the user sees.
+    void disconnected(const QString &reason);
+    // A server-initiated frame (seq 0): pushes, kicks, unsolicited errors.
+    void pushReceived(const confab::protocol::Frame &frame);
+    // TLS verification failed; the UI may offer to pin the certificate (see Session).
+    void sslErrors(const QList<QSslError> &errors);
+
+private:
+    using Completion = std::function<void(const protocol::Frame *, const pb::ErrorResponse &)>;
+    struct Pending
+    {
+        protocol::CommandId expected;
+        QPointer<QObject> context;
+        bool hasContext = false;
+        Completion done;
+        qint64 deadlineMs = 0;
+    };
+
+    void sendRequest(protocol::CommandId command, protocol::CommandId expected, const google::protobuf::Message &body,
+                     QObject *context, Completion done);
+    quint16 nextSeq();
+    void setState(State state);
+    void writeBytes(const QByteArray &bytes);
+    void onBytes(QByteArrayView bytes);
+    void onFrame(const protocol::Frame &frame);
+    void onTransportClosed(const QString &reason);
+    void failAllPending(const QString &reason);
+    void complete(Pending pending, const protocol::Frame *frame, const pb::ErrorResponse &error);
+    void tick();
+
+    ServerEndpoint m_endpoint;
+    State m_state = State::Disconnected;
+    QSslSocket *m_socket = nullptr;
+    QWebSocket *m_webSocket = nullptr;
+    protocol::FrameDecoder m_decoder;
+    QHash<quint16, Pending> m_pending;
+    quint16 m_lastSeq = 0;
+    int m_requestTimeoutMs = 30'000;
+    int m_heartbeatIntervalMs = 30'000;
+    int m_silenceTimeoutMs = 90'000;
+    QTimer m_ticker;
+    QElapsedTimer m_clock;
+    qint64 m_lastReceivedMs = 0;
+    qint64 m_lastSentMs = 0;
+};
+
+} // namespace confab::client

@@ -1,0 +1,33 @@
+// Where a server is and how to reach it: "host:port" (TCP), "tls://host:port", "ws://host:port[/path]" or
+// "wss://host:port[/path]".
+#pragma once
+
+#include <QString>
+#include <QUrl>
+
+#include <optional>
+
+namespace confab::client {
+
+struct ServerEndpoint
+{
+    enum class Transport
+    {
+        Tcp,
+        WebSocket
+    };
+
+    Transport transport = Transport::Tcp;
+    bool tls = false;
+    QString host;
+    quint16 port = 0;
+    QString path; // WebSocket only
+
+    static std::optional<ServerEndpoint> parse(const QString &text, QString *error = nullptr);
+    QString toString() const;
+    QUrl webSocketUrl() const;
+    // A stable key for per-server storage (cache file names, keychain entries).
+    QString key() const { return QStringLiteral("%1_%2").arg(host).arg(port); }
+};
+
+} // namespace confab::client
