@@ -2,9 +2,11 @@
 
 #include "rpc/dispatcher.h"
 #include "services/authservice.h"
+#include "services/buddyservice.h"
 #include "services/changefeed.h"
 #include "services/directoryservice.h"
 #include "services/onlineregistry.h"
+#include "services/presenceservice.h"
 #include "store/sqlitestore.h"
 #include "store/storagethread.h"
 
@@ -93,6 +95,10 @@ bool Server::start(QString *error)
                                       [] { return QDateTime::currentMSecsSinceEpoch(); }});
     m_auth = std::make_unique<AuthService>(*m_context);
     m_directory = std::make_unique<DirectoryService>(*m_context);
+    m_buddies = std::make_unique<BuddyService>(*m_context);
+    m_presence = std::make_unique<PresenceService>(*m_context);
+    connect(m_auth.get(), &AuthService::userOnline, m_presence.get(), &PresenceService::onUserOnline);
+    connect(m_auth.get(), &AuthService::userDeviceGone, m_presence.get(), &PresenceService::onUserDeviceGone);
     m_feed->start(m_config.changePollIntervalMs);
 
     m_listener = new Listener(m_config.limits, this);
@@ -138,7 +144,10 @@ void Server::onNewConnection(Connection *connection)
     qCDebug(lcServer) << "connection" << connection->id() << "from" << connection->peerAddress();
     connect(connection, &Connection::frameReceived, this,
             [this, connection](const protocol::Frame &frame) { m_dispatcher->dispatch(*connection, frame); });
-    connect(connection, &Connection::closed, this, [this, connection] { m_auth->onConnectionClosed(connection); });
+    connect(connection, &Connection::closed, this, [this, connection] {
+        m_presence->onConnectionClosed(connection);
+        m_auth->onConnectionClosed(connection);
+    });
 }
 
 quint16 Server::tcpPort() const

@@ -18,6 +18,8 @@ class Dispatcher;
 class ChangeFeed;
 class AuthService;
 class DirectoryService;
+class BuddyService;
+class PresenceService;
 
 struct ServerConfig
 {
@@ -63,6 +65,8 @@ private:
     std::unique_ptr<ServerContext> m_context;
     std::unique_ptr<AuthService> m_auth;
     std::unique_ptr<DirectoryService> m_directory;
+    std::unique_ptr<BuddyService> m_buddies;
+    std::unique_ptr<PresenceService> m_presence;
     Listener *m_listener = nullptr;
     bool m_running = false;
 };

@@ -50,7 +50,9 @@ void ServerConnection::open(const ServerEndpoint &endpoint)
         m_webSocket->open(endpoint.webSocketUrl());
     } else {
         m_socket = new QSslSocket(this);
-        m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+        // Requests are small and latency matters more than packet count; the option only sticks once connected.
+        connect(m_socket, &QSslSocket::connected, this,
+                [this] { m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1); });
         connect(m_socket, &QSslSocket::readyRead, this, [this] {
             while (m_socket && m_socket->bytesAvailable() > 0)
                 onBytes(m_socket->read(64 * 1024));

@@ -32,7 +32,7 @@ public:
     void kickUser(quint64 userId, pb::KickReason reason, const QString &detail);
 
 signals:
-    void userOnline(quint64 userId, confab::server::Connection *connection);
+    void userOnline(quint64 userId, pb::Presence initialPresence);
     void userDeviceGone(quint64 userId, bool lastDevice);
 
 private:

@@ -19,18 +19,15 @@ ChangeFeed::ChangeFeed(StorageThread &store, OnlineRegistry &online, QObject *pa
 
 void ChangeFeed::start(int pollIntervalMs)
 {
-    m_lastCounter = m_store.blocking([](Store &s) { return s.externalChangeCounter(); }, false);
     for (pb::DataSet set : kWatched)
         m_latest[set] = m_store.blocking([set](Store &s) { return s.lastCursor(set, 0); }, false);
     m_pollTimer.start(pollIntervalMs);
 }
 
-Cursor ChangeFeed::advance(pb::DataSet dataSet, Cursor cursor)
+void ChangeFeed::noteAnnounced(pb::DataSet dataSet, Cursor cursor)
 {
-    const Cursor previous = m_latest.value(dataSet);
-    if (cursor > previous)
+    if (cursor > m_latest.value(dataSet))
         m_latest[dataSet] = cursor;
-    return previous;
 }
 
 void ChangeFeed::pushSyncNotify(pb::DataSet dataSet, Cursor cursor, Cursor previous)
@@ -47,27 +44,20 @@ void ChangeFeed::poll()
     if (m_polling)
         return;
     m_polling = true;
-    struct Snapshot
-    {
-        qint64 counter = 0;
-        std::vector<Cursor> cursors;
-    };
     m_store.read(
         this,
         [](Store &s) {
-            Snapshot snap;
-            snap.counter = s.externalChangeCounter();
+            std::vector<Cursor> cursors;
             for (pb::DataSet set : kWatched)
-                snap.cursors.push_back(s.lastCursor(set, 0));
-            return snap;
+                cursors.push_back(s.lastCursor(set, 0));
+            return cursors;
         },
-        [this](StoreResult<Snapshot> result) {
+        [this](StoreResult<std::vector<Cursor>> result) {
             m_polling = false;
-            if (!result.ok() || result.value().counter == m_lastCounter)
+            if (!result.ok())
                 return;
-            m_lastCounter = result.value().counter;
             for (size_t i = 0; i < std::size(kWatched); ++i) {
-                const Cursor now = result.value().cursors[i];
+                const Cursor now = result.value()[i];
                 const Cursor previous = m_latest.value(kWatched[i]);
                 if (now > previous) {
                     m_latest[kWatched[i]] = now;

@@ -1,6 +1,6 @@
 // Knows the latest cursor of each organisation-wide data set and pushes SyncNotify (with the previous cursor, so
-// a client notices a gap) whenever one moves, whether this process wrote the change or another one did (admin
-// commands run against the store while the server runs: they are noticed by polling the store's change counter).
+// a client notices a gap) whenever one moves without a service having announced it: admin commands run in another
+// process, or writes straight to the store. It polls the data sets' last cursors, which moves for every writer.
 #pragma once
 
 #include "services/servercontext.h"
@@ -21,9 +21,8 @@ public:
     // Reads the current cursors (blocking; at start-up) and starts watching for other processes' writes.
     void start(int pollIntervalMs);
 
-    // A change this process committed at `cursor`; returns the cursor it follows (for the push's prev_cursor)
-    // and notes the new one. Call it on the socket thread, after the commit.
-    Cursor advance(pb::DataSet dataSet, Cursor cursor);
+    // A change a service has already announced with its own push; the poll will not announce it again.
+    void noteAnnounced(pb::DataSet dataSet, Cursor cursor);
 
     // Tells every online client that a data set moved.
     void pushSyncNotify(pb::DataSet dataSet, Cursor cursor, Cursor previous);
@@ -34,7 +33,6 @@ private:
     StorageThread &m_store;
     OnlineRegistry &m_online;
     QTimer m_pollTimer;
-    qint64 m_lastCounter = -1;
     bool m_polling = false;
     QHash<int, Cursor> m_latest;
 };

@@ -79,30 +79,33 @@ void DirectoryService::changeOwnProfile(Connection &connection, Reply<Rpc> reply
             if (!user)
                 throw StoreError(StoreError::Kind::NotFound, QStringLiteral("no user %1").arg(userId));
             change(*user);
-            const Cursor cursor = s.upsertUser(*user);
-            return std::make_pair(*user, cursor);
+            ProfileChange outcome;
+            outcome.previous = s.lastCursor(pb::DATA_SET_USERS, 0);
+            outcome.cursor = s.upsertUser(*user);
+            outcome.user = std::move(*user);
+            return outcome;
         },
-        [this, reply](StoreResult<std::pair<pb::User, Cursor>> result) {
+        [this, reply](StoreResult<ProfileChange> result) {
             if (!result.ok()) {
                 reply.fail(pb::ERROR_INTERNAL, QStringLiteral("storage error"));
                 return;
             }
             typename Rpc::Response response;
-            response.set_cursor(result.value().second.value());
+            response.set_cursor(result.value().cursor.value());
             reply(response);
-            publishUserChange(result.value().first, result.value().second);
+            publishUserChange(result.value());
         });
 }
 
-void DirectoryService::publishUserChange(const pb::User &user, Cursor cursor)
+void DirectoryService::publishUserChange(const ProfileChange &change)
 {
-    const Cursor previous = m_context.feed.advance(pb::DATA_SET_USERS, cursor);
+    m_context.feed.noteAnnounced(pb::DATA_SET_USERS, change.cursor);
     pb::UserChangedNotify notify;
-    *notify.mutable_user() = user;
+    *notify.mutable_user() = change.user;
     pb::SyncNotify *sync = notify.mutable_sync();
     sync->set_data_set(pb::DATA_SET_USERS);
-    sync->set_cursor(cursor.value());
-    sync->set_prev_cursor(previous.value());
+    sync->set_cursor(change.cursor.value());
+    sync->set_prev_cursor(change.previous.value());
     m_context.online.sendToAll(oneway::UserChangedNotify::id, notify);
 }
 

@@ -15,8 +15,15 @@ class DirectoryService : public QObject
 public:
     explicit DirectoryService(ServerContext &context, QObject *parent = nullptr);
 
-    // Tells everyone online that a user's profile changed (after a commit made in this process).
-    void publishUserChange(const pb::User &user, Cursor cursor);
+    // A committed profile change; `previous` is the users cursor just before it, read in the same transaction.
+    struct ProfileChange
+    {
+        pb::User user;
+        Cursor previous;
+        Cursor cursor;
+    };
+    // Tells everyone online that a user's profile changed.
+    void publishUserChange(const ProfileChange &change);
 
 private:
     template <class Rpc>

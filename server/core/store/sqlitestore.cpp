@@ -217,12 +217,6 @@ void SqliteStore::rollbackToSavepoint()
     exec(QStringLiteral("RELEASE op"));
 }
 
-qint64 SqliteStore::externalChangeCounter()
-{
-    QSqlQuery &q = run("PRAGMA data_version");
-    return q.next() ? q.value(0).toLongLong() : 0;
-}
-
 // --- accounts -------------------------------------------------------------------------------------------------
 
 std::optional<Credentials> SqliteStore::credentials(const QString &loginName)

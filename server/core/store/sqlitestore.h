@@ -33,7 +33,6 @@ public:
     void savepoint() override;
     void releaseSavepoint() override;
     void rollbackToSavepoint() override;
-    qint64 externalChangeCounter() override;
 
     std::optional<Credentials> credentials(const QString &loginName) override;
     void setPasswordHash(quint64 userId, const QByteArray &hash) override;

@@ -89,9 +89,6 @@ public:
     virtual void releaseSavepoint() = 0;
     virtual void rollbackToSavepoint() = 0;
 
-    // A number that changes whenever another process commits to the store (admin commands on a live store).
-    virtual qint64 externalChangeCounter() = 0;
-
     // --- accounts -------------------------------------------------------------------------------------------
     virtual std::optional<Credentials> credentials(const QString &loginName) = 0;
     virtual void setPasswordHash(quint64 userId, const QByteArray &hash) = 0;

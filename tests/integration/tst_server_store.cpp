@@ -1,0 +1,187 @@
+// The server's SQLite store on real files: migrations step by step, a newer store refused, cursors that never
+// collide or go back whatever the clock does, and grouped commits in which a failing write loses nothing else.
+#include "store/sqlitestore.h"
+#include "store/storagethread.h"
+
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace confab;
+using namespace confab::server;
+
+class TestServerStore : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    int m_files = 0;
+    QString freshPath() { return m_dir.filePath(QStringLiteral("store%1.sqlite").arg(++m_files)); }
+
+    static int userVersion(const QString &path)
+    {
+        int version = -1;
+        {
+            auto db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("peek"));
+            db.setDatabaseName(path);
+            if (db.open()) {
+                QSqlQuery q(db);
+                q.exec(QStringLiteral("PRAGMA user_version"));
+                version = q.next() ? q.value(0).toInt() : -1;
+            }
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("peek"));
+        return version;
+    }
+
+private slots:
+    void step1CreatesTheSchemaInOneTransaction()
+    {
+        const QString path = freshPath();
+        {
+            SqliteStore store(path);
+            store.open();
+            QCOMPARE(store.schemaVersion(), 1);
+            pb::Department d;
+            d.set_name("Root");
+            store.upsertDepartment(d);
+            QVERIFY(d.id() > 0);
+        }
+        QCOMPARE(userVersion(path), SqliteStore::currentSchemaVersion());
+        SqliteStore again(path); // reopening migrates nothing and keeps the data
+        again.open();
+        QCOMPARE(int(again.allDepartments().size()), 1);
+    }
+
+    void aNewerStoreIsRefused()
+    {
+        const QString path = freshPath();
+        {
+            SqliteStore store(path);
+            store.open();
+        }
+        {
+            auto db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("bump"));
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QSqlQuery(db).exec(QStringLiteral("PRAGMA user_version=99"));
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("bump"));
+        SqliteStore store(path);
+        try {
+            store.open();
+            QFAIL("a store from a newer Confab was opened");
+        } catch (const StoreError &e) {
+            QVERIFY2(QString::fromUtf8(e.what()).contains(QLatin1String("newer")), e.what());
+        }
+        QCOMPARE(userVersion(path), 99); // and left untouched
+    }
+
+    void hundredsOfChangesInOneMillisecond()
+    {
+        SqliteStore store(freshPath(), [] { return qint64(1'800'000'000'000); }); // the clock never moves
+        store.open();
+        pb::Department root;
+        root.set_name("Root");
+        store.upsertDepartment(root);
+        store.begin();
+        Cursor last;
+        for (int i = 0; i < 500; ++i) {
+            pb::User u;
+            u.set_login_name("user" + std::to_string(i));
+            const Cursor c = store.upsertUser(u);
+            QVERIFY(c > last);
+            last = c;
+        }
+        store.commit();
+        // Paging through them in small pages finds every one exactly once.
+        int seen = 0;
+        Cursor cursor;
+        for (;;) {
+            const auto page = store.usersSince(cursor, PageLimits{7, 1 << 20});
+            seen += int(page.rows.size());
+            QVERIFY(page.cursor > cursor || page.rows.empty());
+            cursor = page.cursor;
+            if (!page.hasMore)
+                break;
+        }
+        QCOMPARE(seen, 500);
+        QCOMPARE(cursor, last);
+    }
+
+    void aClockSteppedBackwardsNeverReusesACursor()
+    {
+        qint64 now = 1'800'000'000'000;
+        SqliteStore store(freshPath(), [&now] { return now; });
+        store.open();
+        pb::Department d;
+        d.set_name("A");
+        const Cursor before = store.upsertDepartment(d);
+        const Cursor seenByClient = store.departmentsSince(Cursor(), {}).cursor;
+        now -= 3'600'000; // NTP steps the clock back an hour
+        d.set_name("B");
+        const Cursor after = store.upsertDepartment(d);
+        QVERIFY(after > before);
+        const auto delta = store.departmentsSince(seenByClient, {});
+        QCOMPARE(int(delta.rows.size()), 1);
+        QCOMPARE(delta.rows[0].name(), std::string("B"));
+        now += 7'200'000; // and forward again: cursors read as times once more
+        QCOMPARE(store.upsertDepartment(d).value(), quint64(now));
+    }
+
+    void aFailingWriteInAGroupLosesNothingElse()
+    {
+        StorageThread thread(std::make_unique<SqliteStore>(freshPath()));
+        thread.start();
+        QObject context;
+        int ok = 0;
+        int failed = 0;
+        // Queued back to back so that the storage thread commits them as one group.
+        for (int i = 0; i < 20; ++i) {
+            thread.write(
+                &context,
+                [i](Store &s) {
+                    pb::User u;
+                    // Every fifth one duplicates an earlier login name, which the store refuses.
+                    u.set_login_name(i % 5 == 4 ? "user0" : "user" + std::to_string(i));
+                    if (i % 5 == 4)
+                        u.set_id(0);
+                    return s.upsertUser(u);
+                },
+                [&](StoreResult<Cursor> r) { r.ok() ? ++ok : ++failed; });
+        }
+        QVERIFY(QTest::qWaitFor([&] { return ok + failed == 20; }, 5000));
+        QCOMPARE(failed, 4);
+        QCOMPARE(ok, 16);
+        const auto users = thread.blocking([](Store &s) { return s.allUsers(); }, false);
+        QCOMPARE(int(users.size()), 16);
+        QVERIFY(thread.commitCount() < 20); // grouped: fewer commits (disk syncs) than writes
+        thread.stop();
+    }
+
+    void closingADepartmentThatStillHasPeopleIsRefused()
+    {
+        SqliteStore store(freshPath());
+        store.open();
+        pb::Department d;
+        d.set_name("Team");
+        store.upsertDepartment(d);
+        pb::User u;
+        u.set_login_name("member");
+        u.set_department_id(d.id());
+        store.upsertUser(u);
+        QVERIFY_THROWS_EXCEPTION(StoreError, store.closeDepartment(d.id()));
+        pb::Department loop = d;
+        loop.set_parent_id(d.id());
+        QVERIFY_THROWS_EXCEPTION(StoreError, store.upsertDepartment(loop));
+        pb::User stray;
+        stray.set_login_name("stray");
+        stray.set_department_id(424242);
+        QVERIFY_THROWS_EXCEPTION(StoreError, store.upsertUser(stray));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestServerStore)
+#include "tst_server_store.moc"
