@@ -1,4 +1,5 @@
 // confab-server: the headless server admins run.
+#include "admincommand.h"
 #include "demo/demoorganisation.h"
 #include "server.h"
 #include "shutdownsignals.h"
@@ -33,12 +34,15 @@ int main(int argc, char **argv)
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("confab-server"));
     QCoreApplication::setApplicationVersion(QStringLiteral(CONFAB_VERSION));
+    if (app.arguments().value(1) == QLatin1String("admin"))
+        return runAdminCommand(app.arguments());
     qSetMessagePattern(QStringLiteral("%{time yyyy-MM-ddThh:mm:ss.zzz} %{if-debug}D%{endif}%{if-info}I%{endif}"
                                       "%{if-warning}W%{endif}%{if-critical}C%{endif}%{if-fatal}F%{endif} "
                                       "%{category}: %{message}"));
 
     QCommandLineParser args;
-    args.setApplicationDescription(QStringLiteral("Confab's sync server."));
+    args.setApplicationDescription(
+        QStringLiteral("Confab's sync server.\n\nAdministration: confab-server admin --data-dir DIR --help"));
     args.addHelpOption();
     args.addVersionOption();
     args.addOptions({

@@ -12,6 +12,7 @@
 
 #include <QDateTime>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QLoggingCategory>
 #include <QSslKey>
@@ -99,6 +100,7 @@ bool Server::start(QString *error)
     m_presence = std::make_unique<PresenceService>(*m_context);
     connect(m_auth.get(), &AuthService::userOnline, m_presence.get(), &PresenceService::onUserOnline);
     connect(m_auth.get(), &AuthService::userDeviceGone, m_presence.get(), &PresenceService::onUserDeviceGone);
+    connect(m_feed.get(), &ChangeFeed::unannouncedChange, this, &Server::onUnannouncedChange);
     m_feed->start(m_config.changePollIntervalMs);
 
     m_listener = new Listener(m_config.limits, this);
@@ -122,13 +124,19 @@ void Server::stop()
         m_listener->stopListening();
         // Connections are children of the listener; closing them lets queued replies flush first.
         const auto connections = m_listener->findChildren<Connection *>();
+        pb::KickNotice kick;
+        kick.set_reason(pb::KICK_REASON_SERVER_SHUTDOWN);
         for (Connection *c : connections) {
-            pb::KickNotice kick;
-            kick.set_reason(pb::KICK_REASON_SERVER_SHUTDOWN);
             if (c->isAuthenticated())
                 c->send(protocol::oneway::Kick::id, 0, kick);
-            c->close(QStringLiteral("server shutting down"));
         }
+        // Give every client its last frames (bounded: a client that does not read must not hold up shutdown).
+        QElapsedTimer flushing;
+        flushing.start();
+        for (Connection *c : connections)
+            c->flushForShutdown(int(qMax<qint64>(0, 1000 - flushing.elapsed())));
+        for (Connection *c : connections)
+            c->close(QStringLiteral("server shutting down"));
         delete m_listener;
         m_listener = nullptr;
     }
@@ -148,6 +156,35 @@ void Server::onNewConnection(Connection *connection)
         m_presence->onConnectionClosed(connection);
         m_auth->onConnectionClosed(connection);
     });
+}
+
+void Server::onUnannouncedChange(pb::DataSet dataSet, Cursor previous, Cursor)
+{
+    if (dataSet != pb::DATA_SET_USERS)
+        return;
+    // An admin may have disabled people: their devices must go now, not at their next login.
+    m_storage->read(
+        this,
+        [previous](Store &s) {
+            std::vector<quint64> left;
+            Cursor cursor = previous;
+            for (;;) {
+                const ChangePage<pb::User> page = s.usersSince(cursor, PageLimits{5000, 64 * 1024 * 1024});
+                for (const pb::User &u : page.rows) {
+                    if (u.status() == pb::USER_STATUS_LEFT)
+                        left.push_back(u.id());
+                }
+                if (!page.hasMore || page.reset)
+                    return left;
+                cursor = page.cursor;
+            }
+        },
+        [this](StoreResult<std::vector<quint64>> left) {
+            if (!left.ok())
+                return;
+            for (quint64 userId : left.value())
+                m_auth->kickUser(userId, pb::KICK_REASON_ACCOUNT_DISABLED, QStringLiteral("account disabled"));
+        });
 }
 
 quint16 Server::tcpPort() const

@@ -56,6 +56,7 @@ public:
 
 private:
     void onNewConnection(Connection *connection);
+    void onUnannouncedChange(pb::DataSet dataSet, Cursor previous, Cursor now);
 
     ServerConfig m_config;
     std::unique_ptr<StorageThread> m_storage;

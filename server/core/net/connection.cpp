@@ -187,6 +187,14 @@ void Connection::close(const QString &why)
     }
 }
 
+void Connection::flushForShutdown(int msecs)
+{
+    if (m_tcp && m_tcp->bytesToWrite() > 0)
+        m_tcp->waitForBytesWritten(msecs);
+    else if (m_webSocket)
+        m_webSocket->flush();
+}
+
 void Connection::checkIdle()
 {
     const int limit = isAuthenticated() ? m_limits.idleTimeoutMs : m_limits.loginTimeoutMs;

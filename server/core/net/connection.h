@@ -47,6 +47,8 @@ public:
                    quint64 retryAfterMs = 0);
     // Flushes what is queued, then closes.
     void close(const QString &why);
+    // Blocks until queued bytes are written or `msecs` pass: for shutdown only, when no event loop will run again.
+    void flushForShutdown(int msecs);
 
     // Login state, set by the login service.
     bool isAuthenticated() const { return m_userId != 0; }

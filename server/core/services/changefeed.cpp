@@ -62,6 +62,7 @@ void ChangeFeed::poll()
                 if (now > previous) {
                     m_latest[kWatched[i]] = now;
                     pushSyncNotify(kWatched[i], now, previous);
+                    emit unannouncedChange(kWatched[i], previous, now);
                 }
             }
         });

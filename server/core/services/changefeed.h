@@ -27,6 +27,10 @@ public:
     // Tells every online client that a data set moved.
     void pushSyncNotify(pb::DataSet dataSet, Cursor cursor, Cursor previous);
 
+signals:
+    // A data set moved without a service announcing it (after the SyncNotify went out).
+    void unannouncedChange(pb::DataSet dataSet, confab::protocol::Cursor previous, confab::protocol::Cursor now);
+
 private:
     void poll();
 

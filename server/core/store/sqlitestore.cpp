@@ -121,7 +121,9 @@ void SqliteStore::close()
 int SqliteStore::schemaVersion()
 {
     QSqlQuery &q = run("PRAGMA user_version");
-    return q.next() ? q.value(0).toInt() : 0;
+    const int version = q.next() ? q.value(0).toInt() : 0;
+    q.finish();
+    return version;
 }
 
 void SqliteStore::migrate()
@@ -199,6 +201,14 @@ void SqliteStore::rollback()
 {
     QSqlQuery q(m_db);
     q.exec(QStringLiteral("ROLLBACK")); // may fail when SQLite already rolled back on its own; nothing to undo then
+}
+
+void SqliteStore::endBatch()
+{
+    // A cached statement stopped before its last row keeps a read transaction, and with it an old WAL snapshot,
+    // open: the server would never see what an admin command committed from another process.
+    for (QSqlQuery &q : m_statements)
+        q.finish();
 }
 
 void SqliteStore::savepoint()

@@ -33,6 +33,7 @@ public:
     void savepoint() override;
     void releaseSavepoint() override;
     void rollbackToSavepoint() override;
+    void endBatch() override;
 
     std::optional<Credentials> credentials(const QString &loginName) override;
     void setPasswordHash(quint64 userId, const QByteArray &hash) override;

@@ -115,10 +115,12 @@ void StorageThread::runBatch(std::deque<Job> &batch)
             m_store->commit();
             ++m_commits;
         }
+        m_store->endBatch();
     } catch (const StoreError &e) {
         qCCritical(lcStore) << "storage batch failed, rolling back" << batch.size() << "jobs:" << e.what();
         if (inTransaction)
             m_store->rollback();
+        m_store->endBatch();
         committed = false;
     }
     for (Job &job : batch)

@@ -88,6 +88,9 @@ public:
     virtual void savepoint() = 0;
     virtual void releaseSavepoint() = 0;
     virtual void rollbackToSavepoint() = 0;
+    // Called after every batch: let go of anything that pins a snapshot (half-read statements), so that the next
+    // batch sees what other processes committed in between.
+    virtual void endBatch() = 0;
 
     // --- accounts -------------------------------------------------------------------------------------------
     virtual std::optional<Credentials> credentials(const QString &loginName) = 0;
