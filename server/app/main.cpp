@@ -16,6 +16,14 @@ using namespace confab::server;
 
 namespace {
 
+// Admins read the server's log on stdout (systemd and container runtimes collect it from there).
+void logToStdout(QtMsgType type, const QMessageLogContext &context, const QString &message)
+{
+    static QTextStream out(stdout);
+    out << qFormatLogMessage(type, context, message) << '\n';
+    out.flush();
+}
+
 // Flags win over the config file; the config file wins over defaults.
 QString setting(const QCommandLineParser &args, const QSettings *file, const QString &name,
                 const QString &fallback = {})
@@ -39,6 +47,7 @@ int main(int argc, char **argv)
     qSetMessagePattern(QStringLiteral("%{time yyyy-MM-ddThh:mm:ss.zzz} %{if-debug}D%{endif}%{if-info}I%{endif}"
                                       "%{if-warning}W%{endif}%{if-critical}C%{endif}%{if-fatal}F%{endif} "
                                       "%{category}: %{message}"));
+    qInstallMessageHandler(logToStdout);
 
     QCommandLineParser args;
     args.setApplicationDescription(

@@ -34,6 +34,8 @@ void ServerConnection::open(const ServerEndpoint &endpoint)
     setState(State::Connecting);
     if (endpoint.transport == ServerEndpoint::Transport::WebSocket) {
         m_webSocket = new QWebSocket(QString(), QWebSocketProtocol::VersionLatest, this);
+        if (endpoint.tls)
+            m_webSocket->setSslConfiguration(tlsConfiguration());
         connect(m_webSocket, &QWebSocket::connected, this, [this] { setState(State::Connected); });
         connect(m_webSocket, &QWebSocket::binaryMessageReceived, this, [this](const QByteArray &message) {
             SingleFrameResult result = decodeSingleFrame(message);
@@ -64,6 +66,7 @@ void ServerConnection::open(const ServerEndpoint &endpoint)
         });
         connect(m_socket, &QSslSocket::sslErrors, this, &ServerConnection::sslErrors);
         if (endpoint.tls) {
+            m_socket->setSslConfiguration(tlsConfiguration());
             connect(m_socket, &QSslSocket::encrypted, this, [this] { setState(State::Connected); });
             m_socket->connectToHostEncrypted(endpoint.host, endpoint.port);
         } else {
@@ -72,6 +75,14 @@ void ServerConnection::open(const ServerEndpoint &endpoint)
         }
     }
     m_ticker.start();
+}
+
+QSslConfiguration ServerConnection::tlsConfiguration() const
+{
+    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+    if (!m_trusted.isEmpty())
+        tls.addCaCertificates(m_trusted);
+    return tls;
 }
 
 void ServerConnection::close()

@@ -11,6 +11,8 @@
 #include <QHash>
 #include <QObject>
 #include <QPointer>
+#include <QSslCertificate>
+#include <QSslConfiguration>
 #include <QSslError>
 #include <QTimer>
 
@@ -42,6 +44,8 @@ public:
     State state() const { return m_state; }
     const ServerEndpoint &endpoint() const { return m_endpoint; }
 
+    // Certificates to trust besides the system's, such as a self-signed server certificate the user pinned.
+    void setTrustedCertificates(const QList<QSslCertificate> &certificates) { m_trusted = certificates; }
     void setRequestTimeout(int ms) { m_requestTimeoutMs = ms; }
     void setHeartbeatInterval(int ms) { m_heartbeatIntervalMs = ms; }
     // Drop the connection when the server has been silent this long (it sends heartbeats of its own).
@@ -98,6 +102,7 @@ private:
     void sendRequest(protocol::CommandId command, protocol::CommandId expected, const google::protobuf::Message &body,
                      QObject *context, Completion done);
     quint16 nextSeq();
+    QSslConfiguration tlsConfiguration() const;
     void setState(State state);
     void writeBytes(const QByteArray &bytes);
     void onBytes(QByteArrayView bytes);
@@ -109,6 +114,7 @@ private:
 
     ServerEndpoint m_endpoint;
     State m_state = State::Disconnected;
+    QList<QSslCertificate> m_trusted;
     QSslSocket *m_socket = nullptr;
     QWebSocket *m_webSocket = nullptr;
     protocol::FrameDecoder m_decoder;
