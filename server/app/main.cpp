@@ -64,6 +64,8 @@ int main(int argc, char **argv)
          QStringLiteral("FILE")},
         {QStringLiteral("tls-cert"), QStringLiteral("PEM certificate: serve TLS and wss://."), QStringLiteral("FILE")},
         {QStringLiteral("tls-key"), QStringLiteral("PEM private key for --tls-cert."), QStringLiteral("FILE")},
+        {QStringLiteral("tombstone-retention-days"),
+         QStringLiteral("Keep deletions this long for incremental sync (default 90)."), QStringLiteral("DAYS")},
         {QStringLiteral("demo"), QStringLiteral("Seed a demo organisation on first start (password: demo).")},
         {QStringLiteral("demo-users"), QStringLiteral("People in the demo organisation (default 200)."),
          QStringLiteral("N")},
@@ -100,6 +102,13 @@ int main(int argc, char **argv)
             err << "confab-server: --ws-listen: " << error << "\n";
             return 2;
         }
+    }
+    bool retentionOk = false;
+    config.tombstoneRetentionDays =
+        setting(args, file.get(), QStringLiteral("tombstone-retention-days"), QStringLiteral("90")).toInt(&retentionOk);
+    if (!retentionOk || config.tombstoneRetentionDays < 1) {
+        err << "confab-server: --tombstone-retention-days needs a number of days of at least 1\n";
+        return 2;
     }
     config.tlsCertificate = setting(args, file.get(), QStringLiteral("tls-cert"));
     config.tlsKey = setting(args, file.get(), QStringLiteral("tls-key"));

@@ -113,6 +113,9 @@ bool Server::start(QString *error)
         return false;
     }
     m_running = true;
+    pruneTombstones();
+    connect(&m_pruneTimer, &QTimer::timeout, this, &Server::pruneTombstones);
+    m_pruneTimer.start(24 * 3600 * 1000);
     qCInfo(lcServer) << "serving" << m_config.dataDir << "on tcp port" << tcpPort() << "websocket port"
                      << webSocketPort() << (tls.isNull() ? "(plain text)" : "(TLS)");
     return true;
@@ -120,6 +123,7 @@ bool Server::start(QString *error)
 
 void Server::stop()
 {
+    m_pruneTimer.stop();
     if (m_listener) {
         m_listener->stopListening();
         // Connections are children of the listener; closing them lets queued replies flush first.
@@ -145,6 +149,18 @@ void Server::stop()
     if (m_running)
         qCInfo(lcServer) << "stopped";
     m_running = false;
+}
+
+void Server::pruneTombstones()
+{
+    const qint64 before =
+        QDateTime::currentMSecsSinceEpoch() - qint64(m_config.tombstoneRetentionDays) * 24 * 3600 * 1000;
+    m_storage->write(
+        this, [before](Store &s) { return s.pruneTombstones(before); },
+        [](StoreResult<int> pruned) {
+            if (pruned.ok() && pruned.value() > 0)
+                qCInfo(lcServer) << "pruned" << pruned.value() << "tombstones past the retention window";
+        });
 }
 
 void Server::onNewConnection(Connection *connection)

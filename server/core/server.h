@@ -7,6 +7,7 @@
 #include "store/store.h"
 
 #include <QObject>
+#include <QTimer>
 
 #include <memory>
 
@@ -31,6 +32,9 @@ struct ServerConfig
     ConnectionLimits limits;
     ServiceSettings services;
     int changePollIntervalMs = 250; // how often writes by other processes (admin) are looked for
+    // Deletions are kept this long as tombstones; a client whose cursor is older is told to reset. Pruned at
+    // start-up and daily.
+    int tombstoneRetentionDays = 90;
 };
 
 class Server : public QObject
@@ -57,6 +61,7 @@ public:
 private:
     void onNewConnection(Connection *connection);
     void onUnannouncedChange(pb::DataSet dataSet, Cursor previous, Cursor now);
+    void pruneTombstones();
 
     ServerConfig m_config;
     std::unique_ptr<StorageThread> m_storage;
@@ -69,6 +74,7 @@ private:
     std::unique_ptr<BuddyService> m_buddies;
     std::unique_ptr<PresenceService> m_presence;
     Listener *m_listener = nullptr;
+    QTimer m_pruneTimer;
     bool m_running = false;
 };
 

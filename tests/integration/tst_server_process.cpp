@@ -4,6 +4,7 @@
 #include "support/testserver.h"
 
 #include <QElapsedTimer>
+#include <QFile>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QStandardPaths>
@@ -29,6 +30,11 @@ public:
         if (faketime.isEmpty()) {
             process.start(QStringLiteral(CONFAB_SERVER_BINARY), args);
         } else {
+            // faketime preloads itself; in sanitizer builds ASan would insist on coming first and refuse to start.
+            QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+            env.insert(QStringLiteral("ASAN_OPTIONS"),
+                       env.value(QStringLiteral("ASAN_OPTIONS")) + QStringLiteral(":verify_asan_link_order=0"));
+            process.setProcessEnvironment(env);
             process.start(QStandardPaths::findExecutable(QStringLiteral("faketime")),
                           QStringList{QStringLiteral("-f"), faketime, QStringLiteral(CONFAB_SERVER_BINARY)} + args);
         }
@@ -166,6 +172,37 @@ private slots:
         pb::UserInfoRequest info;
         info.add_user_ids(1);
         QCOMPARE(check.call<rpc::UserInfo>(info).value.users(0).sign_line(), std::string("saved before shutdown"));
+    }
+
+    void aConfigFileHoldsTheSettingsAndFlagsWin()
+    {
+        QTemporaryDir data;
+        QFile ini(data.filePath(QStringLiteral("confab.ini")));
+        QVERIFY(ini.open(QIODevice::WriteOnly));
+        ini.write(QStringLiteral("data-dir=%1\nlisten=127.0.0.1:1\ntombstone-retention-days=30\n")
+                      .arg(data.filePath(QStringLiteral("store")))
+                      .toUtf8());
+        ini.close();
+        ServerProcess server;
+        // The file names the data dir and a port; the flag's port wins (port 1 would need root).
+        server.process.setProcessChannelMode(QProcess::MergedChannels);
+        server.process.start(
+            QStringLiteral(CONFAB_SERVER_BINARY),
+            {QStringLiteral("--config"), ini.fileName(), QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")});
+        QVERIFY(TestClient::waitFor(
+            [&] {
+                server.log += QString::fromUtf8(server.process.readAll());
+                return server.log.contains(QLatin1String("tcp port"));
+            },
+            10000));
+        QVERIFY2(server.log.contains(data.filePath(QStringLiteral("store"))), qPrintable(server.log));
+        QVERIFY(QFile::exists(data.filePath(QStringLiteral("store/confab.sqlite"))));
+
+        QProcess bad;
+        bad.start(QStringLiteral(CONFAB_SERVER_BINARY),
+                  {QStringLiteral("--config"), data.filePath(QStringLiteral("none.ini"))});
+        QVERIFY(bad.waitForFinished(10000));
+        QCOMPARE(bad.exitCode(), 2);
     }
 
     void aClockSteppedBackADayLosesNothing()

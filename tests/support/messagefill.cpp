@@ -67,7 +67,7 @@ void fillMessage(google::protobuf::Message &message, int seed, int depth)
         // In a oneof only the last field set survives; fill only the first so the result is predictable.
         if (const auto *oneof = field->real_containing_oneof(); oneof && oneof->field(0) != field)
             continue;
-        const int value = seed * 100 + i + 1;
+        const int value = (seed % 10'000) * 100 + i + 1; // bounded: nested messages seed their children from it
         fillField(message, field, value, depth);
         if (field->is_repeated())
             fillField(message, field, value + 50, depth);

@@ -2,6 +2,8 @@
 
 #include <QLoggingCategory>
 
+#include <future>
+
 Q_DECLARE_LOGGING_CATEGORY(lcStore)
 
 namespace confab::server {
@@ -17,30 +19,21 @@ StorageThread::~StorageThread()
 
 void StorageThread::start()
 {
-    std::optional<StoreError> failure;
-    QMutex startMutex;
-    QWaitCondition started;
-    bool ready = false;
-    m_thread = std::thread([&] {
+    // The open's outcome comes back through a promise: once the thread has set it, it must touch nothing of
+    // start()'s frame, which may be gone by then.
+    std::promise<std::optional<StoreError>> opened;
+    std::future<std::optional<StoreError>> outcome = opened.get_future();
+    m_thread = std::thread([this, opened = std::move(opened)]() mutable {
         try {
             m_store->open();
         } catch (const StoreError &e) {
-            failure = e;
+            opened.set_value(e);
+            return;
         }
-        {
-            QMutexLocker lock(&startMutex);
-            ready = true;
-            started.wakeAll();
-        }
-        if (!failure)
-            loop();
+        opened.set_value(std::nullopt);
+        loop();
     });
-    {
-        QMutexLocker lock(&startMutex);
-        while (!ready)
-            started.wait(&startMutex);
-    }
-    if (failure) {
+    if (const std::optional<StoreError> failure = outcome.get()) {
         m_thread.join();
         throw *failure;
     }
