@@ -2,6 +2,10 @@
 CONFAB_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 export CCACHE_DIR=${CCACHE_DIR:-$HOME/.cache/ccache}
 export CCACHE_MAXSIZE=${CCACHE_MAXSIZE:-5G}
+# Cache hits must not depend on where the checkout lives (CI clones afresh): paths relative to the checkout, and
+# the build dir left out of the hash that -g would otherwise add.
+export CCACHE_BASEDIR=${CCACHE_BASEDIR:-$CONFAB_ROOT}
+export CCACHE_NOHASHDIR=${CCACHE_NOHASHDIR:-1}
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }

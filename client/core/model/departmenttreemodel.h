@@ -1,0 +1,85 @@
+// The organisation as a tree: departments (by priority, then name) with their sub-departments first and their
+// active members after, each department carrying the number of people in its subtree. People who left are not
+// shown. Changes arrive one by one (a sync page, a push) and are applied as row inserts, removals, moves and
+// dataChanged, never as a reset; only a whole new directory (first sync, reset) resets the model.
+#pragma once
+
+#include "protocol/messages.h"
+
+#include <QAbstractItemModel>
+#include <QHash>
+
+#include <memory>
+#include <vector>
+
+namespace confab::client {
+
+class DepartmentTreeModel : public QAbstractItemModel
+{
+    Q_OBJECT
+
+public:
+    enum Role
+    {
+        KindRole = Qt::UserRole + 1, // Kind
+        IdRole,                      // quint64: department or user id
+        MemberCountRole,             // int: active people in a department's subtree
+        PresenceRole,                // int (pb::Presence): people only
+        SignLineRole,
+        TitleRole,
+        PinyinRole,
+        EmailRole,
+        LoginNameRole,
+    };
+    enum class Kind
+    {
+        Department,
+        Person
+    };
+    Q_ENUM(Kind)
+
+    explicit DepartmentTreeModel(QObject *parent = nullptr);
+    ~DepartmentTreeModel() override;
+
+    // Replaces everything (first sync, or after the server said reset).
+    void setDirectory(const std::vector<pb::Department> &departments, const std::vector<pb::User> &users);
+
+    void upsertDepartment(const pb::Department &department);
+    void removeDepartment(quint64 id);
+    void upsertUser(const pb::User &user); // a user who left is removed from the tree
+    void removeUser(quint64 id);
+    void setPresence(quint64 userId, pb::Presence presence);
+
+    QModelIndex indexOfDepartment(quint64 id) const;
+    QModelIndex indexOfUser(quint64 id) const;
+    int departmentCount() const { return int(m_departments.size()); }
+    int personCount() const { return int(m_people.size()); }
+
+    QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
+    QModelIndex parent(const QModelIndex &child) const override;
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+private:
+    struct Node;
+    Node *nodeOf(const QModelIndex &index) const;
+    QModelIndex indexOf(const Node *node) const;
+    // Where `node` belongs among `parent`'s children (departments first, each group in display order).
+    int insertionRow(const Node *parent, const Node *node) const;
+    bool lessThan(const Node *a, const Node *b) const;
+    void attach(Node *parent, Node *node); // with beginInsertRows/endInsertRows
+    void detach(Node *node);               // with beginRemoveRows/endRemoveRows
+    void reposition(Node *node, Node *newParent);
+    void adjustCounts(Node *from, int delta); // member counts up the ancestor chain, with dataChanged
+    Node *departmentOrRoot(quint64 id) const;
+    void sortChildrenRecursively(Node *node);
+
+    std::unique_ptr<Node> m_root;
+    QHash<quint64, Node *> m_departments;
+    QHash<quint64, Node *> m_people;
+    QHash<quint64, pb::Presence> m_presence;
+};
+
+} // namespace confab::client

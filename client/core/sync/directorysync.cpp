@@ -1,0 +1,157 @@
+#include "sync/directorysync.h"
+
+#include <QLoggingCategory>
+
+Q_LOGGING_CATEGORY(lcDirectorySync, "confab.client.sync")
+
+namespace confab::client {
+
+using namespace protocol;
+
+DirectorySync::DirectorySync(ServerConnection &connection, DepartmentTreeModel &model, QObject *parent)
+    : QObject(parent)
+    , m_connection(connection)
+    , m_model(model)
+{
+    connect(&m_connection, &ServerConnection::pushReceived, this, &DirectorySync::onPush);
+}
+
+void DirectorySync::start()
+{
+    if (m_syncing) {
+        m_pullAgain = true;
+        return;
+    }
+    m_syncing = true;
+    m_pullAgain = false;
+    m_rows = 0;
+    m_fullPending = m_departmentsCursor == 0 || m_usersCursor == 0;
+    m_fullDepartments.clear();
+    m_fullUsers.clear();
+    pullDepartments(m_fullPending ? 0 : m_departmentsCursor, m_fullPending);
+}
+
+void DirectorySync::pullDepartments(quint64 cursor, bool full)
+{
+    pb::SyncRequest request;
+    request.set_cursor(cursor);
+    m_connection.call<rpc::DepartmentSync>(request, this, [this, full](RpcResult<pb::DepartmentSyncResponse> r) {
+        if (!r.ok()) {
+            m_syncing = false;
+            emit failed(r.message);
+            return;
+        }
+        const auto &page = r.value;
+        if (page.page().reset() && !full) {
+            qCInfo(lcDirectorySync) << "the server asked for a full department sync";
+            m_departmentsCursor = 0;
+            m_usersCursor = 0;
+            m_syncing = false;
+            start();
+            return;
+        }
+        m_rows += quint64(page.departments_size());
+        if (full) {
+            m_fullDepartments.insert(m_fullDepartments.end(), page.departments().begin(), page.departments().end());
+        } else {
+            for (const pb::Department &d : page.departments())
+                m_model.upsertDepartment(d);
+            for (quint64 id : page.removed())
+                m_model.removeDepartment(id);
+            m_departmentsCursor = page.page().cursor();
+        }
+        emit progress(pb::DATA_SET_DEPARTMENTS, m_rows, page.page().total_hint());
+        if (page.page().has_more()) {
+            pullDepartments(page.page().cursor(), full);
+            return;
+        }
+        if (full)
+            m_departmentsCursor = page.page().cursor();
+        m_rows = 0;
+        pullUsers(full ? 0 : m_usersCursor, full);
+    });
+}
+
+void DirectorySync::pullUsers(quint64 cursor, bool full)
+{
+    pb::SyncRequest request;
+    request.set_cursor(cursor);
+    m_connection.call<rpc::UserSync>(request, this, [this, full](RpcResult<pb::UserSyncResponse> r) {
+        if (!r.ok()) {
+            m_syncing = false;
+            emit failed(r.message);
+            return;
+        }
+        const auto &page = r.value;
+        if (page.page().reset() && !full) {
+            m_usersCursor = 0;
+            m_departmentsCursor = 0;
+            m_syncing = false;
+            start();
+            return;
+        }
+        m_rows += quint64(page.users_size());
+        if (full) {
+            if (m_fullUsers.empty())
+                m_fullUsers.reserve(size_t(page.page().total_hint()));
+            m_fullUsers.insert(m_fullUsers.end(), page.users().begin(), page.users().end());
+        } else {
+            for (const pb::User &u : page.users())
+                m_model.upsertUser(u);
+            for (quint64 id : page.removed())
+                m_model.removeUser(id);
+            m_usersCursor = page.page().cursor();
+        }
+        emit progress(pb::DATA_SET_USERS, m_rows, page.page().total_hint());
+        if (page.page().has_more()) {
+            pullUsers(page.page().cursor(), full);
+            return;
+        }
+        if (full) {
+            m_usersCursor = page.page().cursor();
+            m_model.setDirectory(m_fullDepartments, m_fullUsers);
+            m_fullDepartments = {};
+            m_fullUsers = {};
+        }
+        done();
+    });
+}
+
+void DirectorySync::done()
+{
+    m_syncing = false;
+    if (m_pullAgain) {
+        start();
+        return;
+    }
+    emit finished();
+}
+
+void DirectorySync::onPush(const Frame &frame)
+{
+    if (frame.command == oneway::UserChangedNotify::id) {
+        pb::UserChangedNotify notify;
+        if (!parseBody(frame, notify))
+            return;
+        if (!m_syncing && notify.sync().prev_cursor() == m_usersCursor) {
+            m_model.upsertUser(notify.user()); // in order: apply it and move on
+            m_usersCursor = notify.sync().cursor();
+        } else if (notify.sync().cursor() > m_usersCursor) {
+            start(); // a gap: pull what was missed
+        }
+    } else if (frame.command == oneway::SyncNotify::id) {
+        pb::SyncNotify notify;
+        if (!parseBody(frame, notify))
+            return;
+        const quint64 held = notify.data_set() == pb::DATA_SET_DEPARTMENTS ? m_departmentsCursor : m_usersCursor;
+        if ((notify.data_set() == pb::DATA_SET_DEPARTMENTS || notify.data_set() == pb::DATA_SET_USERS) &&
+            notify.cursor() > held)
+            start();
+    } else if (frame.command == oneway::PresenceNotify::id) {
+        pb::PresenceNotify notify;
+        if (parseBody(frame, notify))
+            m_model.setPresence(notify.presence().user_id(), notify.presence().presence());
+    }
+}
+
+} // namespace confab::client

@@ -1,0 +1,54 @@
+// Keeps the department tree up to date from the server: a full sync when it holds nothing (or the server says
+// reset), incremental by cursor otherwise, in pages; pushes are applied when their prev_cursor matches the cursor
+// held, and a mismatch (a missed change) triggers a pull. Progress is reported so a first sync can show a bar.
+//
+// This first floor keeps its cursors in memory; the local cache (issue: client core) will persist each page and
+// its cursor in one transaction.
+#pragma once
+
+#include "model/departmenttreemodel.h"
+#include "net/serverconnection.h"
+
+#include <QObject>
+
+namespace confab::client {
+
+class DirectorySync : public QObject
+{
+    Q_OBJECT
+
+public:
+    DirectorySync(ServerConnection &connection, DepartmentTreeModel &model, QObject *parent = nullptr);
+
+    // Syncs both data sets (after every login: a push never replaces the pull).
+    void start();
+    bool isSyncing() const { return m_syncing; }
+    quint64 departmentsCursor() const { return m_departmentsCursor; }
+    quint64 usersCursor() const { return m_usersCursor; }
+
+signals:
+    // `expected` is 0 when unknown (incremental syncs).
+    void progress(pb::DataSet dataSet, quint64 rows, quint64 expected);
+    void finished();
+    void failed(const QString &reason);
+
+private:
+    void onPush(const protocol::Frame &frame);
+    void pullDepartments(quint64 cursor, bool full);
+    void pullUsers(quint64 cursor, bool full);
+    void done();
+
+    ServerConnection &m_connection;
+    DepartmentTreeModel &m_model;
+    quint64 m_departmentsCursor = 0;
+    quint64 m_usersCursor = 0;
+    bool m_syncing = false;
+    bool m_pullAgain = false; // a push arrived mid-sync with news the running pull may have missed
+    quint64 m_rows = 0;
+    // A full sync collects everything before handing the model one complete directory.
+    std::vector<pb::Department> m_fullDepartments;
+    std::vector<pb::User> m_fullUsers;
+    bool m_fullPending = false;
+};
+
+} // namespace confab::client
