@@ -96,6 +96,24 @@ private slots:
         QCOMPARE(client.login(QStringLiteral("alice")).error, pb::ERROR_ALREADY_LOGGED_IN);
     }
 
+    void aSecondLoginWhileTheFirstIsCheckedIsRefused()
+    {
+        TestServer server;
+        TestClient client;
+        QVERIFY(client.open(server.endpoint()));
+        pb::LoginRequest request;
+        request.set_login_name("alice");
+        request.set_password("demo");
+        request.set_client_type(pb::CLIENT_TYPE_LINUX);
+        std::optional<client::RpcResult<pb::LoginResponse>> first, second;
+        client.connection().call<rpc::Login>(request, &client, [&](auto r) { first = r; });
+        client.connection().call<rpc::Login>(request, &client, [&](auto r) { second = r; });
+        QVERIFY(TestClient::waitFor([&] { return first && second; }, 10000));
+        QVERIFY(first->ok());
+        QCOMPARE(second->error, pb::ERROR_ALREADY_LOGGED_IN);
+        QCOMPARE(server.server().onlineUserCount(), 1);
+    }
+
     void sameCategoryKicksTheOlderLogin()
     {
         TestServer server;

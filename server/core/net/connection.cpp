@@ -198,7 +198,9 @@ void Connection::flushForShutdown(int msecs)
 void Connection::checkIdle()
 {
     const int limit = isAuthenticated() ? m_limits.idleTimeoutMs : m_limits.loginTimeoutMs;
-    if (m_sinceLastFrame.elapsed() > limit) {
+    if (m_loginPending)
+        m_sinceLastFrame.restart(); // the silence starts when we have answered
+    else if (m_sinceLastFrame.elapsed() > limit) {
         qCInfo(lcNet) << "connection" << m_id << "from" << peerAddress() << "silent for" << m_sinceLastFrame.elapsed()
                       << "ms; dropping it";
         close(isAuthenticated() ? QStringLiteral("idle") : QStringLiteral("no login"));

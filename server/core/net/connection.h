@@ -57,6 +57,9 @@ public:
     const QString &deviceName() const { return m_deviceName; }
     qint64 loggedInAtMs() const { return m_loggedInAtMs; }
     void setAuthenticated(quint64 userId, pb::ClientType type, const QString &deviceName, qint64 nowMs);
+    // While the server checks a login, the client is waiting on us, not silent: the login timeout does not run.
+    bool isLoginPending() const { return m_loginPending; }
+    void setLoginPending(bool pending) { m_loginPending = pending; }
     // Distinguishes requests in flight when the connection's login changes underneath them.
     quint64 loginGeneration() const { return m_loginGeneration; }
 
@@ -94,6 +97,7 @@ private:
     QString m_deviceName;
     qint64 m_loggedInAtMs = 0;
     quint64 m_loginGeneration = 0;
+    bool m_loginPending = false;
     QVariantHash m_attributes;
 };
 

@@ -40,6 +40,8 @@ QString describe(pb::ErrorCode code)
         return QStringLiteral("this account is disabled");
     case pb::ERROR_INVALID_TOKEN:
         return QStringLiteral("the resume token is unknown or expired; log in with the password");
+    case pb::ERROR_INTERNAL:
+        return QStringLiteral("storage error; try again");
     default:
         return QStringLiteral("login failed");
     }
@@ -80,7 +82,7 @@ AuthService::Category AuthService::categoryOf(pb::ClientType type)
 
 void AuthService::login(Connection &connection, pb::LoginRequest &&request, Reply<rpc::Login> reply)
 {
-    if (connection.isAuthenticated()) {
+    if (connection.isAuthenticated() || connection.isLoginPending()) {
         reply.fail(pb::ERROR_ALREADY_LOGGED_IN, QStringLiteral("this connection is already logged in"));
         return;
     }
@@ -103,6 +105,7 @@ void AuthService::login(Connection &connection, pb::LoginRequest &&request, Repl
         return;
     }
 
+    connection.setLoginPending(true);
     if (request.has_resume_token()) {
         const QByteArray token = QByteArray::fromStdString(request.resume_token());
         const qint64 now = m_context.now();
@@ -115,7 +118,7 @@ void AuthService::login(Connection &connection, pb::LoginRequest &&request, Repl
             [this, request = std::move(request), token, now, loginName, address,
              reply](StoreResult<std::pair<std::optional<TokenRecord>, std::optional<pb::User>>> result) {
                 if (!result.ok()) {
-                    reply.fail(pb::ERROR_INTERNAL, QStringLiteral("storage error"));
+                    fail(loginName, address, pb::ERROR_INTERNAL, reply);
                     return;
                 }
                 const auto &[record, user] = result.value();
@@ -135,7 +138,7 @@ void AuthService::login(Connection &connection, pb::LoginRequest &&request, Repl
         [this, request = std::move(request), loginName, address,
          reply](StoreResult<std::optional<Credentials>> result) mutable {
             if (!result.ok()) {
-                reply.fail(pb::ERROR_INTERNAL, QStringLiteral("storage error"));
+                fail(loginName, address, pb::ERROR_INTERNAL, reply);
                 return;
             }
             // The slow hash runs on the thread pool; every outcome costs one hash, so timing tells nothing.
@@ -179,9 +182,12 @@ void AuthService::passwordChecked(const QString &loginName, const QString &addre
 void AuthService::fail(const QString &loginName, const QString &address, pb::ErrorCode code,
                        const Reply<rpc::Login> &reply)
 {
+    if (Connection *c = reply.connection())
+        c->setLoginPending(false);
     qCWarning(lcAuth).noquote() << QStringLiteral("login failed for '%1' from %2: %3")
                                        .arg(loginName, address, QString::fromStdString(pb::ErrorCode_Name(code)));
-    m_throttle.recordFailure(loginName, address, m_context.now());
+    if (code != pb::ERROR_INTERNAL)
+        m_throttle.recordFailure(loginName, address, m_context.now());
     reply.fail(code, describe(code));
 }
 
@@ -205,6 +211,7 @@ void AuthService::completeLogin(quint64 userId, const pb::LoginRequest &request,
             Connection *c = reply.connection();
             if (!c || !c->isOpen())
                 return;
+            c->setLoginPending(false);
             if (!result.ok() || !result.value()) {
                 reply.fail(pb::ERROR_INTERNAL, QStringLiteral("storage error"));
                 return;
