@@ -32,8 +32,9 @@ install_deps() {
 configure_build() {
     local dir=$1; shift
     if [ ! -f "$dir/build.ninja" ]; then
-        cmake -S "$CONFAB_ROOT" -B "$dir" -G Ninja "$@" >"$dir.configure.log" 2>&1 \
-            || { cat "$dir.configure.log"; die "configuring $dir failed"; }
+        mkdir -p "$dir"
+        cmake -S "$CONFAB_ROOT" -B "$dir" -G Ninja "$@" >"$dir/configure.log" 2>&1 \
+            || { cat "$dir/configure.log"; die "configuring $dir failed"; }
     fi
     cmake --build "$dir" -j "$(nproc)"
 }

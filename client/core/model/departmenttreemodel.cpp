@@ -338,6 +338,8 @@ QVariant DepartmentTreeModel::data(const QModelIndex &index, int role) const
         return person ? QString::fromStdString(node->user.email()) : QVariant();
     case LoginNameRole:
         return person ? QString::fromStdString(node->user.login_name()) : QVariant();
+    case PhoneRole:
+        return person ? QString::fromStdString(node->user.phone()) : QVariant();
     default:
         return {};
     }
@@ -354,7 +356,8 @@ QHash<int, QByteArray> DepartmentTreeModel::roleNames() const
                   {TitleRole, "title"},
                   {PinyinRole, "pinyin"},
                   {EmailRole, "email"},
-                  {LoginNameRole, "loginName"}});
+                  {LoginNameRole, "loginName"},
+                  {PhoneRole, "phone"}});
     return names;
 }
 

@@ -30,6 +30,7 @@ public:
         PinyinRole,
         EmailRole,
         LoginNameRole,
+        PhoneRole,
     };
     enum class Kind
     {

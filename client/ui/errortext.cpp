@@ -1,0 +1,44 @@
+#include "errortext.h"
+
+#include <QCoreApplication>
+
+namespace confab::ui {
+
+QString loginErrorText(pb::ErrorCode code)
+{
+    switch (code) {
+    case pb::ERROR_WRONG_PASSWORD:
+        return QCoreApplication::translate("Errors", "The password is not right. Check it and try again.");
+    case pb::ERROR_UNKNOWN_USER:
+        return QCoreApplication::translate("Errors", "There is no account with that user name.");
+    case pb::ERROR_USER_DISABLED:
+        return QCoreApplication::translate("Errors", "This account has been disabled. Ask your administrator.");
+    case pb::ERROR_TOO_MANY_ATTEMPTS:
+        return QCoreApplication::translate("Errors", "Too many failed attempts. Wait a moment before trying again.");
+    case pb::ERROR_INVALID_TOKEN:
+        return QCoreApplication::translate("Errors", "Your saved sign-in has expired. Enter your password.");
+    case pb::ERROR_UNAVAILABLE:
+        return QCoreApplication::translate("Errors",
+                                           "The server cannot be reached. Check the address and your network.");
+    default:
+        return QCoreApplication::translate("Errors", "Signing in failed (error %1).").arg(int(code));
+    }
+}
+
+QString kickText(pb::KickReason reason)
+{
+    switch (reason) {
+    case pb::KICK_REASON_DUPLICATE_LOGIN:
+        return QCoreApplication::translate("Errors", "You signed in on another computer, so this one was signed out.");
+    case pb::KICK_REASON_MOBILE_KICK:
+        return QCoreApplication::translate("Errors", "Your phone signed this computer out.");
+    case pb::KICK_REASON_ACCOUNT_DISABLED:
+        return QCoreApplication::translate("Errors", "This account has been disabled. Ask your administrator.");
+    case pb::KICK_REASON_SERVER_SHUTDOWN:
+        return QCoreApplication::translate("Errors", "The server is restarting. Sign in again in a moment.");
+    default:
+        return QCoreApplication::translate("Errors", "You were signed out.");
+    }
+}
+
+} // namespace confab::ui
