@@ -139,6 +139,28 @@ private slots:
         QCOMPARE(bobClient.call<rpc::PresenceQuery>(tooMany).error, pb::ERROR_INVALID_ARGUMENT);
     }
 
+    void replacingALoginIsNotGoingOffline()
+    {
+        TestServer server;
+        const quint64 alice = idOf(server, "alice");
+        TestClient bobClient, first, second;
+        QCOMPARE(bobClient.connectAndLogin(server.endpoint(), QStringLiteral("bob")), QString());
+        pb::AddBuddyRequest add;
+        add.set_user_id(alice);
+        QVERIFY(bobClient.call<rpc::AddBuddy>(add).ok());
+        QCOMPARE(first.connectAndLogin(server.endpoint(), QStringLiteral("alice"), pb::CLIENT_TYPE_WINDOWS), QString());
+        QCOMPARE(nextPresencePush(bobClient, alice), pb::PRESENCE_ONLINE);
+        pb::SetPresenceRequest busy;
+        busy.set_presence(pb::PRESENCE_BUSY);
+        QVERIFY(first.call<rpc::SetPresence>(busy).ok());
+        QCOMPARE(nextPresencePush(bobClient, alice), pb::PRESENCE_BUSY);
+
+        QCOMPARE(second.connectAndLogin(server.endpoint(), QStringLiteral("alice"), pb::CLIENT_TYPE_MAC), QString());
+        QVERIFY(first.waitForDisconnect());
+        QCOMPARE(presenceOf(bobClient, alice), pb::PRESENCE_BUSY); // a round trip: earlier pushes have arrived
+        QCOMPARE(presencePushesAbout(bobClient, alice), 0);        // no offline blip, and the choice was kept
+    }
+
     void strangersHearNothingAndLastDeviceGoneIsOffline()
     {
         TestServer server;

@@ -219,9 +219,15 @@ void AuthService::completeLogin(quint64 userId, const pb::LoginRequest &request,
             c->setAuthenticated(userId, request.client_type(), record.deviceName, m_context.now());
             c->attributes().insert(QStringLiteral("tokenHash"), tokenHash(token));
 
-            // A newer login of the same category replaces the older one; other categories coexist.
+            // A newer login of the same category replaces the older one; other categories coexist. The new device
+            // joins before the old one goes, so the user never looks offline in between.
+            const QList<Connection *> others = m_context.online.connectionsOf(userId);
+            m_context.online.add(c);
             pb::LoginResponse response;
-            for (Connection *other : m_context.online.connectionsOf(userId)) {
+            pb::DeviceNotice notice;
+            *notice.mutable_device() = deviceInfo(*c);
+            notice.set_online(true);
+            for (Connection *other : others) {
                 if (categoryOf(other->clientType()) == categoryOf(c->clientType())) {
                     pb::KickNotice kick;
                     kick.set_reason(pb::KICK_REASON_DUPLICATE_LOGIN);
@@ -232,13 +238,9 @@ void AuthService::completeLogin(quint64 userId, const pb::LoginRequest &request,
                                    << c->id();
                 } else {
                     *response.add_other_devices() = deviceInfo(*other);
+                    other->send(oneway::DeviceNotify::id, 0, notice);
                 }
             }
-            m_context.online.add(c);
-            pb::DeviceNotice notice;
-            *notice.mutable_device() = deviceInfo(*c);
-            notice.set_online(true);
-            m_context.online.sendToUser(userId, oneway::DeviceNotify::id, notice, c);
 
             *response.mutable_user() = *result.value();
             response.set_resume_token(token.toStdString());
