@@ -173,14 +173,13 @@ int runSyncBench(int users)
         return 1;
     csv.write("login_name,real_name,department,title\n");
     int written = 0;
-    // Page through once more to pick 100 people spread over the organisation, with their department paths.
+    // Pick 100 people spread over the organisation and write their department paths.
     QHash<quint64, pb::Department> byId;
-    {
-        pb::SyncRequest request;
-        const auto page = call<rpc::DepartmentSync>(connection, request);
-        for (const auto &d : page->departments())
+    syncAll<rpc::DepartmentSync>(connection, 0, [&byId](const pb::DepartmentSyncResponse &r) {
+        for (const auto &d : r.departments())
             byId.insert(d.id(), d);
-    }
+        return r.departments();
+    });
     const auto pathOf = [&](quint64 id) {
         QStringList parts;
         for (quint64 at = id; at != 0 && byId.contains(at); at = byId[at].parent_id())
@@ -203,7 +202,7 @@ int runSyncBench(int users)
     admin.start(serverBinary, {QStringLiteral("admin"), QStringLiteral("--data-dir"), data.path(),
                                QStringLiteral("import-org"), csv.fileName()});
     if (!admin.waitForFinished(300'000) || admin.exitCode() != 0) {
-        err << "the admin import failed: " << admin.readAll() << "\n";
+        err << "the admin import failed: " << admin.readAllStandardError() << admin.readAllStandardOutput() << "\n";
         return 1;
     }
     timer.restart();
