@@ -76,8 +76,6 @@ public:
     // Bytes exactly as given, for tests of the server's handling of bad input.
     void sendRaw(const QByteArray &bytes);
 
-    int pendingRequests() const { return int(m_pending.size()); }
-
 signals:
     void stateChanged(confab::client::ServerConnection::State state);
     void connected();

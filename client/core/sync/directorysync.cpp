@@ -25,73 +25,12 @@ void DirectorySync::start()
     m_syncing = true;
     m_pullAgain = false;
     m_rows = 0;
-    m_fullPending = m_departmentsCursor == 0 || m_usersCursor == 0;
+    const bool full = m_departmentsCursor == 0 || m_usersCursor == 0;
     m_fullDepartments.clear();
     m_fullUsers.clear();
-    pullDepartments(m_fullPending ? 0 : m_departmentsCursor, m_fullPending);
-}
 
-void DirectorySync::pullDepartments(quint64 cursor, bool full)
-{
-    pb::SyncRequest request;
-    request.set_cursor(cursor);
-    m_connection.call<rpc::DepartmentSync>(request, this, [this, full](RpcResult<pb::DepartmentSyncResponse> r) {
-        if (!r.ok()) {
-            m_syncing = false;
-            emit failed(r.message);
-            return;
-        }
-        const auto &page = r.value;
-        if (page.page().reset() && !full) {
-            qCInfo(lcDirectorySync) << "the server asked for a full department sync";
-            m_departmentsCursor = 0;
-            m_usersCursor = 0;
-            m_syncing = false;
-            start();
-            return;
-        }
-        m_rows += quint64(page.departments_size());
-        if (full) {
-            m_fullDepartments.insert(m_fullDepartments.end(), page.departments().begin(), page.departments().end());
-        } else {
-            for (const pb::Department &d : page.departments())
-                m_model.upsertDepartment(d);
-            for (quint64 id : page.removed())
-                m_model.removeDepartment(id);
-            m_departmentsCursor = page.page().cursor();
-        }
-        emit progress(pb::DATA_SET_DEPARTMENTS, m_rows, page.page().total_hint());
-        if (page.page().has_more()) {
-            pullDepartments(page.page().cursor(), full);
-            return;
-        }
-        if (full)
-            m_departmentsCursor = page.page().cursor();
-        m_rows = 0;
-        pullUsers(full ? 0 : m_usersCursor, full);
-    });
-}
-
-void DirectorySync::pullUsers(quint64 cursor, bool full)
-{
-    pb::SyncRequest request;
-    request.set_cursor(cursor);
-    m_connection.call<rpc::UserSync>(request, this, [this, full](RpcResult<pb::UserSyncResponse> r) {
-        if (!r.ok()) {
-            m_syncing = false;
-            emit failed(r.message);
-            return;
-        }
-        const auto &page = r.value;
-        if (page.page().reset() && !full) {
-            m_usersCursor = 0;
-            m_departmentsCursor = 0;
-            m_syncing = false;
-            start();
-            return;
-        }
-        m_rows += quint64(page.users_size());
-        if (full) {
+    const auto usersPage = [this](const pb::UserSyncResponse &page, bool fullSync) {
+        if (fullSync) {
             if (m_fullUsers.empty())
                 m_fullUsers.reserve(size_t(page.page().total_hint()));
             m_fullUsers.insert(m_fullUsers.end(), page.users().begin(), page.users().end());
@@ -102,18 +41,65 @@ void DirectorySync::pullUsers(quint64 cursor, bool full)
                 m_model.removeUser(id);
             m_usersCursor = page.page().cursor();
         }
-        emit progress(pb::DATA_SET_USERS, m_rows, page.page().total_hint());
-        if (page.page().has_more()) {
-            pullUsers(page.page().cursor(), full);
-            return;
-        }
+        return page.users_size();
+    };
+    const auto usersDone = [this, full](quint64 cursor) {
         if (full) {
-            m_usersCursor = page.page().cursor();
-            m_model.setDirectory(m_fullDepartments, m_fullUsers);
+            m_usersCursor = cursor;
+            m_model.setDirectory(m_fullDepartments, m_fullUsers); // one complete directory, one reset
             m_fullDepartments = {};
             m_fullUsers = {};
         }
         done();
+    };
+    const auto departmentsPage = [this](const pb::DepartmentSyncResponse &page, bool fullSync) {
+        if (fullSync) {
+            m_fullDepartments.insert(m_fullDepartments.end(), page.departments().begin(), page.departments().end());
+        } else {
+            for (const pb::Department &d : page.departments())
+                m_model.upsertDepartment(d);
+            for (quint64 id : page.removed())
+                m_model.removeDepartment(id);
+            m_departmentsCursor = page.page().cursor();
+        }
+        return page.departments_size();
+    };
+    const auto departmentsDone = [this, full, usersPage, usersDone](quint64 cursor) {
+        if (full)
+            m_departmentsCursor = cursor;
+        m_rows = 0;
+        pull<rpc::UserSync>(pb::DATA_SET_USERS, full ? 0 : m_usersCursor, full, usersPage, usersDone);
+    };
+    pull<rpc::DepartmentSync>(pb::DATA_SET_DEPARTMENTS, full ? 0 : m_departmentsCursor, full, departmentsPage,
+                              departmentsDone);
+}
+
+template <class Rpc, class OnPage, class OnDone>
+void DirectorySync::pull(pb::DataSet dataSet, quint64 cursor, bool full, OnPage onPage, OnDone onDone)
+{
+    pb::SyncRequest request;
+    request.set_cursor(cursor);
+    m_connection.call<Rpc>(request, this, [=, this](RpcResult<typename Rpc::Response> r) {
+        if (!r.ok()) {
+            m_syncing = false;
+            emit failed(r.message);
+            return;
+        }
+        const auto &page = r.value;
+        if (page.page().reset() && !full) {
+            qCInfo(lcDirectorySync) << "the server asked for a full sync of data set" << dataSet;
+            m_departmentsCursor = 0;
+            m_usersCursor = 0;
+            m_syncing = false;
+            start();
+            return;
+        }
+        m_rows += quint64(onPage(page, full));
+        emit progress(dataSet, m_rows, page.page().total_hint());
+        if (page.page().has_more())
+            pull<Rpc>(dataSet, page.page().cursor(), full, onPage, onDone);
+        else
+            onDone(page.page().cursor());
     });
 }
 

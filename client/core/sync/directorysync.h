@@ -34,8 +34,10 @@ signals:
 
 private:
     void onPush(const protocol::Frame &frame);
-    void pullDepartments(quint64 cursor, bool full);
-    void pullUsers(quint64 cursor, bool full);
+    // Pages through one data set from `cursor`; onPage(response, full) applies or collects a page and returns
+    // its row count, onDone(cursor) runs after the last page.
+    template <class Rpc, class OnPage, class OnDone>
+    void pull(pb::DataSet dataSet, quint64 cursor, bool full, OnPage onPage, OnDone onDone);
     void done();
 
     ServerConnection &m_connection;
@@ -48,7 +50,6 @@ private:
     // A full sync collects everything before handing the model one complete directory.
     std::vector<pb::Department> m_fullDepartments;
     std::vector<pb::User> m_fullUsers;
-    bool m_fullPending = false;
 };
 
 } // namespace confab::client

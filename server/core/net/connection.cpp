@@ -83,7 +83,6 @@ void Connection::setAuthenticated(quint64 userId, pb::ClientType type, const QSt
     m_clientType = type;
     m_deviceName = deviceName;
     m_loggedInAtMs = nowMs;
-    ++m_loginGeneration;
 }
 
 void Connection::onBytes(QByteArrayView bytes)

@@ -37,7 +37,6 @@ public:
 
     quint64 id() const { return m_id; }
     QString peerAddress() const;
-    bool isWebSocket() const { return m_webSocket != nullptr; }
     bool isOpen() const { return !m_closing; }
 
     void send(protocol::CommandId command, quint16 seq, const google::protobuf::Message &body);
@@ -60,8 +59,6 @@ public:
     // While the server checks a login, the client is waiting on us, not silent: the login timeout does not run.
     bool isLoginPending() const { return m_loginPending; }
     void setLoginPending(bool pending) { m_loginPending = pending; }
-    // Distinguishes requests in flight when the connection's login changes underneath them.
-    quint64 loginGeneration() const { return m_loginGeneration; }
 
     // Arbitrary per-connection state for services (presence watch lists and the like).
     QVariantHash &attributes() { return m_attributes; }
@@ -96,7 +93,6 @@ private:
     pb::ClientType m_clientType = pb::CLIENT_TYPE_UNSPECIFIED;
     QString m_deviceName;
     qint64 m_loggedInAtMs = 0;
-    quint64 m_loginGeneration = 0;
     bool m_loginPending = false;
     QVariantHash m_attributes;
 };
