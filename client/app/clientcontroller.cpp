@@ -17,14 +17,9 @@ using namespace protocol;
 ClientController::ClientController(ClientOptions options, QObject *parent)
     : QObject(parent)
     , m_options(std::move(options))
-    , m_sync(m_connection, m_directory)
     , m_loginWindow(std::make_unique<ui::LoginWindow>())
 {
     connect(m_loginWindow.get(), &ui::LoginWindow::loginRequested, this, &ClientController::login);
-    connect(&m_sync, &client::DirectorySync::progress, this, &ClientController::onSyncProgress);
-    connect(&m_sync, &client::DirectorySync::finished, this, &ClientController::onSyncFinished);
-    connect(&m_sync, &client::DirectorySync::failed, this,
-            [this](const QString &why) { backToLogin(tr("Fetching the organisation failed: %1").arg(why)); });
     connect(&m_connection, &client::ServerConnection::pushReceived, this, &ClientController::onPush);
     connect(&m_connection, &client::ServerConnection::disconnected, this, &ClientController::onDisconnected);
     connect(&m_connection, &client::ServerConnection::connected, this, [this] {
@@ -81,6 +76,27 @@ void ClientController::login(const QString &server, const QString &user, const Q
     m_connection.open(*endpoint);
 }
 
+void ClientController::openAccount(const QString &user)
+{
+    const QString account = m_connection.endpoint().key() + QLatin1Char('/') + user.toCaseFolded();
+    if (m_sync && m_sync->property("account").toString() == account)
+        return; // the same account again (a new sign-in after a drop): keep its cursors
+    m_sync.reset();
+    m_cache = std::make_unique<client::LocalCache>(client::LocalCache::pathFor(m_connection.endpoint(), user));
+    QString error;
+    if (!m_cache->open(&error)) {
+        qWarning() << "working without a local cache:" << error;
+        m_cache.reset();
+    }
+    m_sync = std::make_unique<client::DirectorySync>(m_connection, m_directory);
+    m_sync->setProperty("account", account);
+    m_sync->setCache(m_cache.get());
+    connect(m_sync.get(), &client::DirectorySync::progress, this, &ClientController::onSyncProgress);
+    connect(m_sync.get(), &client::DirectorySync::finished, this, &ClientController::onSyncFinished);
+    connect(m_sync.get(), &client::DirectorySync::failed, this,
+            [this](const QString &why) { backToLogin(tr("Fetching the organisation failed: %1").arg(why)); });
+}
+
 void ClientController::onLoggedIn(const pb::LoginResponse &response)
 {
     m_loggedIn = true;
@@ -89,7 +105,8 @@ void ClientController::onLoggedIn(const pb::LoginResponse &response)
         m_mainWindow = std::make_unique<ui::MainWindow>(m_directory);
     m_mainWindow->setOwnProfile(response.user());
     m_mainWindow->setConnectionStatus(tr("Connected to %1").arg(m_connection.endpoint().toString()));
-    m_sync.start();
+    openAccount(QString::fromStdString(response.user().login_name()));
+    m_sync->start();
 }
 
 void ClientController::onSyncProgress(pb::DataSet dataSet, quint64 rows, quint64 expected)

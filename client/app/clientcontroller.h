@@ -2,6 +2,7 @@
 // the sign-in window to the main window. Screenshot mode renders a window to a file and exits.
 #pragma once
 
+#include "cache/localcache.h"
 #include "model/departmenttreemodel.h"
 #include "net/serverconnection.h"
 #include "sync/directorysync.h"
@@ -44,6 +45,7 @@ signals:
 private:
     void login(const QString &server, const QString &user, const QString &password);
     void onLoggedIn(const pb::LoginResponse &response);
+    void openAccount(const QString &user);
     void onSyncProgress(pb::DataSet dataSet, quint64 rows, quint64 expected);
     void onSyncFinished();
     void onPush(const protocol::Frame &frame);
@@ -54,7 +56,9 @@ private:
     ClientOptions m_options;
     client::ServerConnection m_connection;
     client::DepartmentTreeModel m_directory;
-    client::DirectorySync m_sync;
+    // Per signed-in account: its cache and its sync (cursors of one account must never serve another).
+    std::unique_ptr<client::LocalCache> m_cache;
+    std::unique_ptr<client::DirectorySync> m_sync;
     std::unique_ptr<ui::LoginWindow> m_loginWindow;
     std::unique_ptr<ui::MainWindow> m_mainWindow;
     QString m_pendingUser;

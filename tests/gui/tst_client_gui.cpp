@@ -12,6 +12,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QStandardPaths>
 #include <QTabWidget>
 #include <QTest>
 #include <QTranslator>
@@ -68,6 +69,11 @@ class TestClientGui : public QObject
     Q_OBJECT
 
 private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true); // caches go to a test location, never a real profile
+    }
+
     void wrongThenRightPasswordThenTheOrganisation()
     {
         TestServer server(30);

@@ -16,7 +16,39 @@ DirectorySync::DirectorySync(ServerConnection &connection, DepartmentTreeModel &
     connect(&m_connection, &ServerConnection::pushReceived, this, &DirectorySync::onPush);
 }
 
+void DirectorySync::loadCache()
+{
+    if (!m_cache || m_cacheLoaded || m_cacheLoading)
+        return;
+    m_cacheLoading = true;
+    m_cache->loadDirectory(this, [this](CachedDirectory directory) {
+        m_cacheLoading = false;
+        m_cacheLoaded = true;
+        // A cursor only counts when the rows it covers came with it; otherwise start over.
+        if (directory.departmentsCursor != 0 && directory.usersCursor != 0) {
+            m_departmentsCursor = directory.departmentsCursor;
+            m_usersCursor = directory.usersCursor;
+            m_model.setDirectory(directory.departments, directory.users);
+        }
+        emit cacheLoaded(m_model.personCount());
+        if (m_startAfterLoad) {
+            m_startAfterLoad = false;
+            start();
+        }
+    });
+}
+
 void DirectorySync::start()
+{
+    if (m_cache && !m_cacheLoaded) {
+        m_startAfterLoad = true;
+        loadCache();
+        return;
+    }
+    sync();
+}
+
+void DirectorySync::sync()
 {
     if (m_syncing) {
         m_pullAgain = true;
@@ -29,7 +61,10 @@ void DirectorySync::start()
     m_fullDepartments.clear();
     m_fullUsers.clear();
 
-    const auto usersPage = [this](const pb::UserSyncResponse &page, bool fullSync) {
+    const auto usersPage = [this](const pb::UserSyncResponse &page, bool fullSync, bool first) {
+        if (m_cache)
+            m_cache->writeUsersPage(first && fullSync, {page.users().begin(), page.users().end()},
+                                    {page.removed().begin(), page.removed().end()}, page.page().cursor());
         if (fullSync) {
             if (m_fullUsers.empty())
                 m_fullUsers.reserve(size_t(page.page().total_hint()));
@@ -52,7 +87,10 @@ void DirectorySync::start()
         }
         done();
     };
-    const auto departmentsPage = [this](const pb::DepartmentSyncResponse &page, bool fullSync) {
+    const auto departmentsPage = [this](const pb::DepartmentSyncResponse &page, bool fullSync, bool first) {
+        if (m_cache)
+            m_cache->writeDepartmentsPage(first && fullSync, {page.departments().begin(), page.departments().end()},
+                                          {page.removed().begin(), page.removed().end()}, page.page().cursor());
         if (fullSync) {
             m_fullDepartments.insert(m_fullDepartments.end(), page.departments().begin(), page.departments().end());
         } else {
@@ -91,10 +129,10 @@ void DirectorySync::pull(pb::DataSet dataSet, quint64 cursor, bool full, OnPage 
             m_departmentsCursor = 0;
             m_usersCursor = 0;
             m_syncing = false;
-            start();
+            sync();
             return;
         }
-        m_rows += quint64(onPage(page, full));
+        m_rows += quint64(onPage(page, full, cursor == 0));
         emit progress(dataSet, m_rows, page.page().total_hint());
         if (page.page().has_more())
             pull<Rpc>(dataSet, page.page().cursor(), full, onPage, onDone);
@@ -107,7 +145,7 @@ void DirectorySync::done()
 {
     m_syncing = false;
     if (m_pullAgain) {
-        start();
+        sync();
         return;
     }
     emit finished();

@@ -2,10 +2,11 @@
 // reset), incremental by cursor otherwise, in pages; pushes are applied when their prev_cursor matches the cursor
 // held, and a mismatch (a missed change) triggers a pull. Progress is reported so a first sync can show a bar.
 //
-// This first floor keeps its cursors in memory; the local cache (issue: client core) will persist each page and
-// its cursor in one transaction.
+// With a LocalCache, the cached directory reaches the model before the network answers (a person can read while
+// offline), syncs continue from the cached cursors, and every page is written with its cursor in one transaction.
 #pragma once
 
+#include "cache/localcache.h"
 #include "model/departmenttreemodel.h"
 #include "net/serverconnection.h"
 
@@ -20,6 +21,12 @@ class DirectorySync : public QObject
 public:
     DirectorySync(ServerConnection &connection, DepartmentTreeModel &model, QObject *parent = nullptr);
 
+    // Optional; set before loadCache() or start().
+    void setCache(LocalCache *cache) { m_cache = cache; }
+    // Fills the model from the cache (once); emits cacheLoaded. start() does it first if nobody did.
+    void loadCache();
+    bool isCacheLoaded() const { return m_cacheLoaded; }
+
     // Syncs both data sets (after every login: a push never replaces the pull).
     void start();
     bool isSyncing() const { return m_syncing; }
@@ -27,6 +34,7 @@ public:
     quint64 usersCursor() const { return m_usersCursor; }
 
 signals:
+    void cacheLoaded(int people);
     // `expected` is 0 when unknown (incremental syncs).
     void progress(pb::DataSet dataSet, quint64 rows, quint64 expected);
     void finished();
@@ -34,14 +42,19 @@ signals:
 
 private:
     void onPush(const protocol::Frame &frame);
-    // Pages through one data set from `cursor`; onPage(response, full) applies or collects a page and returns
-    // its row count, onDone(cursor) runs after the last page.
+    void sync();
+    // Pages through one data set from `cursor`; onPage(response, full, first) applies or collects a page and
+    // returns its row count, onDone(cursor) runs after the last page.
     template <class Rpc, class OnPage, class OnDone>
     void pull(pb::DataSet dataSet, quint64 cursor, bool full, OnPage onPage, OnDone onDone);
     void done();
 
     ServerConnection &m_connection;
     DepartmentTreeModel &m_model;
+    LocalCache *m_cache = nullptr;
+    bool m_cacheLoaded = false;
+    bool m_cacheLoading = false;
+    bool m_startAfterLoad = false;
     quint64 m_departmentsCursor = 0;
     quint64 m_usersCursor = 0;
     bool m_syncing = false;

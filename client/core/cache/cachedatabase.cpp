@@ -1,0 +1,200 @@
+#include "cache/cachedatabase.h"
+
+#include <QLoggingCategory>
+#include <QSqlError>
+#include <QUuid>
+
+Q_LOGGING_CATEGORY(lcCache, "confab.client.cache")
+
+namespace confab::client {
+
+namespace {
+
+// Step N brings the cache from version N to N + 1. Released steps are never edited; a change is a new step with
+// its own test (tst_cache_database).
+const std::vector<QStringList> &migrationSteps()
+{
+    static const std::vector<QStringList> steps = {
+        // 1: the organisation directory and the cursors it is complete up to.
+        {
+            QStringLiteral("CREATE TABLE cursors (data_set INTEGER PRIMARY KEY, cursor INTEGER NOT NULL)"),
+            QStringLiteral("CREATE TABLE departments (id INTEGER PRIMARY KEY, data BLOB NOT NULL)"),
+            QStringLiteral("CREATE TABLE users (id INTEGER PRIMARY KEY, data BLOB NOT NULL)"),
+        },
+    };
+    return steps;
+}
+
+template <class Message>
+Message parse(const QVariant &blob)
+{
+    const QByteArray bytes = blob.toByteArray();
+    Message m;
+    if (!m.ParseFromArray(bytes.constData(), int(bytes.size())))
+        throw CacheError("a cached row does not parse");
+    return m;
+}
+
+QByteArray serialise(const google::protobuf::Message &message)
+{
+    return QByteArray::fromStdString(message.SerializeAsString());
+}
+
+} // namespace
+
+int CacheDatabase::currentSchemaVersion()
+{
+    return int(migrationSteps().size());
+}
+
+CacheDatabase::CacheDatabase(QString path)
+    : m_path(std::move(path))
+    , m_connectionName(QStringLiteral("confab-cache-") + QUuid::createUuid().toString(QUuid::WithoutBraces))
+{}
+
+CacheDatabase::~CacheDatabase()
+{
+    close();
+}
+
+void CacheDatabase::open()
+{
+    m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
+    m_db.setDatabaseName(m_path);
+    // One app instance per account writes here; a lock held longer than this means something else is wrong.
+    m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=1000"));
+    if (!m_db.open())
+        throw CacheError(
+            QStringLiteral("cannot open the cache %1: %2").arg(m_path, m_db.lastError().text()).toStdString());
+    exec(QStringLiteral("PRAGMA journal_mode=WAL"));
+    exec(QStringLiteral("PRAGMA synchronous=NORMAL")); // a lost cache page is fetched again; no fsync per page
+    migrate();
+}
+
+void CacheDatabase::close()
+{
+    if (!m_db.isValid())
+        return;
+    m_statements.clear();
+    m_db.close();
+    m_db = QSqlDatabase();
+    QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+void CacheDatabase::exec(const QString &sql)
+{
+    QSqlQuery q(m_db);
+    if (!q.exec(sql))
+        throw CacheError(QStringLiteral("%1: %2").arg(sql, q.lastError().text()).toStdString());
+}
+
+QSqlQuery &CacheDatabase::run(const QString &sql, const QVariantList &values)
+{
+    auto it = m_statements.find(sql);
+    if (it == m_statements.end()) {
+        QSqlQuery q(m_db);
+        q.setForwardOnly(true);
+        if (!q.prepare(sql))
+            throw CacheError(QStringLiteral("%1: %2").arg(sql, q.lastError().text()).toStdString());
+        it = m_statements.insert(sql, q);
+    }
+    QSqlQuery &q = *it;
+    for (qsizetype i = 0; i < values.size(); ++i)
+        q.bindValue(int(i), values[i]);
+    if (!q.exec())
+        throw CacheError(QStringLiteral("%1: %2").arg(sql, q.lastError().text()).toStdString());
+    return q;
+}
+
+int CacheDatabase::schemaVersion()
+{
+    QSqlQuery &q = run(QStringLiteral("PRAGMA user_version"));
+    const int version = q.next() ? q.value(0).toInt() : 0;
+    q.finish();
+    return version;
+}
+
+void CacheDatabase::migrate()
+{
+    const int found = schemaVersion();
+    const int target = currentSchemaVersion();
+    if (found > target)
+        throw CacheError(QStringLiteral("the cache %1 was written by a newer Confab (schema %2, this one knows %3)")
+                             .arg(m_path)
+                             .arg(found)
+                             .arg(target)
+                             .toStdString());
+    for (int version = found; version < target; ++version) {
+        qCInfo(lcCache) << "migrating" << m_path << "from cache schema" << version << "to" << version + 1;
+        exec(QStringLiteral("BEGIN IMMEDIATE"));
+        try {
+            for (const QString &statement : migrationSteps()[size_t(version)])
+                exec(statement);
+            exec(QStringLiteral("PRAGMA user_version=%1").arg(version + 1));
+            exec(QStringLiteral("COMMIT"));
+        } catch (...) {
+            QSqlQuery(m_db).exec(QStringLiteral("ROLLBACK"));
+            throw;
+        }
+    }
+}
+
+quint64 CacheDatabase::cursor(pb::DataSet dataSet)
+{
+    QSqlQuery &q = run(QStringLiteral("SELECT cursor FROM cursors WHERE data_set = ?"), {int(dataSet)});
+    const quint64 cursor = q.next() ? q.value(0).toULongLong() : 0;
+    q.finish();
+    return cursor;
+}
+
+CachedDirectory CacheDatabase::loadDirectory()
+{
+    CachedDirectory directory;
+    QSqlQuery &departments = run(QStringLiteral("SELECT data FROM departments"));
+    while (departments.next())
+        directory.departments.push_back(parse<pb::Department>(departments.value(0)));
+    QSqlQuery &users = run(QStringLiteral("SELECT data FROM users"));
+    while (users.next())
+        directory.users.push_back(parse<pb::User>(users.value(0)));
+    directory.departmentsCursor = cursor(pb::DATA_SET_DEPARTMENTS);
+    directory.usersCursor = cursor(pb::DATA_SET_USERS);
+    return directory;
+}
+
+template <class Row>
+void CacheDatabase::applyPage(const char *table, pb::DataSet dataSet, bool restart, const std::vector<Row> &rows,
+                              const std::vector<quint64> &removed, quint64 cursor)
+{
+    const QString name = QLatin1String(table);
+    exec(QStringLiteral("BEGIN IMMEDIATE"));
+    try {
+        if (restart)
+            exec(QStringLiteral("DELETE FROM %1").arg(name));
+        const QString upsert = QStringLiteral("INSERT OR REPLACE INTO %1 (id, data) VALUES (?, ?)").arg(name);
+        for (const Row &row : rows)
+            run(upsert, {QVariant::fromValue(quint64(row.id())), serialise(row)});
+        const QString remove = QStringLiteral("DELETE FROM %1 WHERE id = ?").arg(name);
+        for (quint64 id : removed)
+            run(remove, {QVariant::fromValue(id)});
+        run(QStringLiteral("INSERT OR REPLACE INTO cursors (data_set, cursor) VALUES (?, ?)"),
+            {int(dataSet), QVariant::fromValue(cursor)});
+        exec(QStringLiteral("COMMIT"));
+    } catch (...) {
+        QSqlQuery(m_db).exec(QStringLiteral("ROLLBACK"));
+        throw;
+    }
+}
+
+void CacheDatabase::applyDepartmentsPage(bool restart, const std::vector<pb::Department> &rows,
+                                         const std::vector<quint64> &removed, quint64 cursor)
+{
+    applyPage("departments", pb::DATA_SET_DEPARTMENTS, restart, rows, removed, cursor);
+}
+
+void CacheDatabase::applyUsersPage(bool restart, const std::vector<pb::User> &rows, const std::vector<quint64> &removed,
+                                   quint64 cursor)
+{
+    applyPage("users", pb::DATA_SET_USERS, restart, rows, removed, cursor);
+}
+
+} // namespace confab::client

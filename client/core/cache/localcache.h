@@ -1,0 +1,56 @@
+// The local cache as the rest of the client uses it: a CacheDatabase on a thread of its own, so that no database
+// work ever runs on the GUI thread. Writes queue in order; loads answer on the caller's thread.
+#pragma once
+
+#include "cache/cachedatabase.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QThread>
+
+#include <functional>
+#include <memory>
+
+namespace confab::client {
+
+struct ServerEndpoint;
+
+class LocalCache : public QObject
+{
+    Q_OBJECT
+
+public:
+    // Where the cache for this server and account lives: one SQLite file under the XDG data dir
+    // (QStandardPaths::AppDataLocation), e.g. ~/.local/share/Confab/confab/cache/chat.example.com_7210/alice.sqlite.
+    static QString pathFor(const ServerEndpoint &server, const QString &user);
+
+    explicit LocalCache(const QString &path, QObject *parent = nullptr);
+    ~LocalCache() override;
+
+    // Opens (creating or migrating) the file; false with a reason when it cannot, and the client then works
+    // without a cache. Blocks briefly: call it before there is a window to freeze.
+    bool open(QString *error);
+    bool isOpen() const { return m_open; }
+
+    void loadDirectory(QObject *context, std::function<void(CachedDirectory)> done);
+    void writeDepartmentsPage(bool restart, std::vector<pb::Department> rows, std::vector<quint64> removed,
+                              quint64 cursor);
+    void writeUsersPage(bool restart, std::vector<pb::User> rows, std::vector<quint64> removed, quint64 cursor);
+    // Waits until every queued write is on disk (tests, and before quitting).
+    void flush();
+
+signals:
+    // A write failed; the cache may now be behind the server, which the next start's incremental sync repairs.
+    void writeFailed(const QString &reason);
+
+private:
+    template <class Op>
+    void post(Op op);
+
+    QThread m_thread;
+    QObject *m_worker;                   // lives in m_thread; runs the jobs
+    std::unique_ptr<CacheDatabase> m_db; // used only by jobs on m_thread
+    bool m_open = false;
+};
+
+} // namespace confab::client
