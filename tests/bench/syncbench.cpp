@@ -3,6 +3,7 @@
 #include "benchfigures.h"
 #include "net/serverconnection.h"
 #include "protocol/frame.h"
+#include "serverprocess.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -19,18 +20,6 @@ namespace confab::bench {
 using namespace protocol;
 
 namespace {
-
-bool waitFor(const std::function<bool()> &condition, int timeoutMs)
-{
-    QElapsedTimer timer;
-    timer.start();
-    while (!condition()) {
-        if (timer.elapsed() > timeoutMs)
-            return false;
-        QCoreApplication::processEvents(QEventLoop::AllEvents | QEventLoop::WaitForMoreEvents, 50);
-    }
-    return true;
-}
 
 template <class Rpc>
 std::optional<typename Rpc::Response> call(client::ServerConnection &c, const typename Rpc::Request &request)
@@ -77,45 +66,19 @@ SyncOutcome syncAll(client::ServerConnection &c, quint64 cursor, Rows rows)
     return outcome;
 }
 
-double rssMb(qint64 pid)
-{
-    QFile status(QStringLiteral("/proc/%1/status").arg(pid));
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    static const QRegularExpression rss(QStringLiteral("VmRSS:\\s+(\\d+) kB"));
-    const auto match = rss.match(QString::fromLatin1(status.readAll()));
-    return match.hasMatch() ? match.captured(1).toDouble() / 1024.0 : -1;
-}
-
 } // namespace
 
 int runSyncBench(int users)
 {
     QTextStream err(stderr);
-    QTemporaryDir data;
     const QString serverBinary = QStringLiteral(CONFAB_SERVER_BINARY);
-
     QElapsedTimer timer;
     timer.start();
-    QProcess server;
-    server.setProcessChannelMode(QProcess::MergedChannels);
-    server.start(serverBinary, {QStringLiteral("--data-dir"), data.path(), QStringLiteral("--listen"),
-                                QStringLiteral("127.0.0.1:0"), QStringLiteral("--demo-users"), QString::number(users)});
-    QString log;
-    quint16 port = 0;
-    static const QRegularExpression portLine(QStringLiteral("tcp port (\\d+)"));
-    if (!waitFor(
-            [&] {
-                log += QString::fromUtf8(server.readAll());
-                if (const auto m = portLine.match(log); m.hasMatch())
-                    port = quint16(m.captured(1).toUInt());
-                return log.contains(QLatin1String("Log in as")) || server.state() == QProcess::NotRunning;
-            },
-            600'000) ||
-        port == 0) {
-        err << "the server did not start:\n" << log;
+    ServerProcess server;
+    if (!server.start(users))
         return 1;
-    }
+    const quint16 port = server.port();
+    const QTemporaryDir &data = server.dataDir();
     printFigure(QStringLiteral("seed_s"), timer.elapsed() / 1000.0, QStringLiteral("s"));
 
     client::ServerConnection connection;
@@ -218,11 +181,8 @@ int runSyncBench(int users)
     printFigure(QStringLiteral("changed_rows_bytes"), double(changed.rowBytes), QStringLiteral("B"));
     printFigure(QStringLiteral("incremental_over_rows_ratio"),
                 double(d.bytes + changed.bytes) / double(changed.rowBytes), QStringLiteral("x"));
-    printFigure(QStringLiteral("server_rss_mb"), rssMb(server.processId()), QStringLiteral("MB"));
-
+    printFigure(QStringLiteral("server_rss_mb"), rssMb(server.pid()), QStringLiteral("MB"));
     connection.close();
-    server.terminate();
-    server.waitForFinished(10'000);
     return 0;
 }
 

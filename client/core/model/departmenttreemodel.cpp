@@ -12,12 +12,14 @@ struct DepartmentTreeModel::Node
     pb::Department department;
     pb::User user;
     int memberCount = 0; // departments: active people in the subtree
+    QString sortKey;     // folded once: sorting 100,000 people must not convert strings on every comparison
 
-    QString sortName() const
+    void updateSortKey()
     {
-        if (kind == Kind::Department)
-            return QString::fromStdString(department.name());
-        return QString::fromStdString(user.pinyin().empty() ? user.real_name() : user.pinyin());
+        const std::string &name = kind == Kind::Department ? department.name()
+                                  : user.pinyin().empty()  ? user.real_name()
+                                                           : user.pinyin();
+        sortKey = QString::fromStdString(name).toCaseFolded();
     }
     quint64 parentId() const { return kind == Kind::Department ? department.parent_id() : user.department_id(); }
 };
@@ -44,7 +46,7 @@ bool DepartmentTreeModel::lessThan(const Node *a, const Node *b) const
         return a->kind == Kind::Department; // sub-departments before people
     if (a->kind == Kind::Department && a->department.priority() != b->department.priority())
         return a->department.priority() < b->department.priority();
-    const int byName = QString::compare(a->sortName(), b->sortName(), Qt::CaseInsensitive);
+    const int byName = a->sortKey.compare(b->sortKey);
     return byName != 0 ? byName < 0 : a->id < b->id;
 }
 
@@ -70,30 +72,34 @@ void DepartmentTreeModel::sortChildrenRecursively(Node *node)
     }
 }
 
-void DepartmentTreeModel::setDirectory(const std::vector<pb::Department> &departments,
-                                       const std::vector<pb::User> &users)
+void DepartmentTreeModel::setDirectory(std::vector<pb::Department> departments, std::vector<pb::User> users)
 {
     beginResetModel();
     m_root = std::make_unique<Node>();
     m_departments.clear();
     m_people.clear();
     std::vector<std::unique_ptr<Node>> pending;
-    for (const pb::Department &d : departments) {
+    pending.reserve(departments.size() + users.size());
+    m_departments.reserve(qsizetype(departments.size()));
+    m_people.reserve(qsizetype(users.size()));
+    for (pb::Department &d : departments) {
         auto node = std::make_unique<Node>();
         node->kind = Kind::Department;
         node->id = d.id();
-        node->department = d;
-        m_departments.insert(d.id(), node.get());
+        node->department = std::move(d);
+        node->updateSortKey();
+        m_departments.insert(node->id, node.get());
         pending.push_back(std::move(node));
     }
-    for (const pb::User &u : users) {
+    for (pb::User &u : users) {
         if (u.status() == pb::USER_STATUS_LEFT)
             continue;
         auto node = std::make_unique<Node>();
         node->kind = Kind::Person;
         node->id = u.id();
-        node->user = u;
-        m_people.insert(u.id(), node.get());
+        node->user = std::move(u);
+        node->updateSortKey();
+        m_people.insert(node->id, node.get());
         pending.push_back(std::move(node));
     }
     for (auto &node : pending) {
@@ -176,6 +182,7 @@ void DepartmentTreeModel::upsertDepartment(const pb::Department &department)
 {
     if (Node *node = m_departments.value(department.id())) {
         node->department = department;
+        node->updateSortKey();
         Node *parent = departmentOrRoot(department.parent_id());
         for (Node *at = parent; at; at = at->parent) {
             if (at == node)
@@ -190,6 +197,7 @@ void DepartmentTreeModel::upsertDepartment(const pb::Department &department)
     created->kind = Kind::Department;
     created->id = department.id();
     created->department = department;
+    created->updateSortKey();
     Node *node = created.release();
     m_departments.insert(department.id(), node);
     attach(departmentOrRoot(department.parent_id()), node);
@@ -223,6 +231,7 @@ void DepartmentTreeModel::upsertUser(const pb::User &user)
     }
     if (Node *node = m_people.value(user.id())) {
         node->user = user;
+        node->updateSortKey();
         reposition(node, departmentOrRoot(user.department_id()));
         const QModelIndex index = indexOf(node);
         emit dataChanged(index, index);
@@ -232,6 +241,7 @@ void DepartmentTreeModel::upsertUser(const pb::User &user)
     created->kind = Kind::Person;
     created->id = user.id();
     created->user = user;
+    created->updateSortKey();
     Node *node = created.release();
     m_people.insert(user.id(), node);
     Node *parent = departmentOrRoot(user.department_id());

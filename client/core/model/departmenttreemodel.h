@@ -42,8 +42,8 @@ public:
     explicit DepartmentTreeModel(QObject *parent = nullptr);
     ~DepartmentTreeModel() override;
 
-    // Replaces everything (first sync, or after the server said reset).
-    void setDirectory(const std::vector<pb::Department> &departments, const std::vector<pb::User> &users);
+    // Replaces everything (first sync, cache load, or after the server said reset). Takes the rows over.
+    void setDirectory(std::vector<pb::Department> departments, std::vector<pb::User> users);
 
     void upsertDepartment(const pb::Department &department);
     void removeDepartment(quint64 id);

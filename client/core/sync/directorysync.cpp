@@ -28,7 +28,7 @@ void DirectorySync::loadCache()
         if (directory.departmentsCursor != 0 && directory.usersCursor != 0) {
             m_departmentsCursor = directory.departmentsCursor;
             m_usersCursor = directory.usersCursor;
-            m_model.setDirectory(directory.departments, directory.users);
+            m_model.setDirectory(std::move(directory.departments), std::move(directory.users));
         }
         emit cacheLoaded(m_model.personCount());
         if (m_startAfterLoad) {
@@ -81,9 +81,7 @@ void DirectorySync::sync()
     const auto usersDone = [this, full](quint64 cursor) {
         if (full) {
             m_usersCursor = cursor;
-            m_model.setDirectory(m_fullDepartments, m_fullUsers); // one complete directory, one reset
-            m_fullDepartments = {};
-            m_fullUsers = {};
+            m_model.setDirectory(std::exchange(m_fullDepartments, {}), std::exchange(m_fullUsers, {}));
         }
         done();
     };

@@ -1,0 +1,64 @@
+#include "serverprocess.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QRegularExpression>
+#include <QTextStream>
+
+namespace confab::bench {
+
+bool waitFor(const std::function<bool()> &condition, int timeoutMs)
+{
+    QElapsedTimer timer;
+    timer.start();
+    while (!condition()) {
+        if (timer.elapsed() > timeoutMs)
+            return false;
+        QCoreApplication::processEvents(QEventLoop::AllEvents | QEventLoop::WaitForMoreEvents, 50);
+    }
+    return true;
+}
+
+double rssMb(qint64 pid)
+{
+    QFile status(QStringLiteral("/proc/%1/status").arg(pid));
+    if (!status.open(QIODevice::ReadOnly))
+        return -1;
+    static const QRegularExpression rss(QStringLiteral("VmRSS:\\s+(\\d+) kB"));
+    const auto match = rss.match(QString::fromLatin1(status.readAll()));
+    return match.hasMatch() ? match.captured(1).toDouble() / 1024.0 : -1;
+}
+
+bool ServerProcess::start(int users)
+{
+    m_process.setProcessChannelMode(QProcess::MergedChannels);
+    m_process.start(QStringLiteral(CONFAB_SERVER_BINARY),
+                    {QStringLiteral("--data-dir"), m_data.path(), QStringLiteral("--listen"),
+                     QStringLiteral("127.0.0.1:0"), QStringLiteral("--demo-users"), QString::number(users)});
+    QString log;
+    static const QRegularExpression portLine(QStringLiteral("tcp port (\\d+)"));
+    const bool up = waitFor(
+        [&] {
+            log += QString::fromUtf8(m_process.readAll());
+            if (const auto m = portLine.match(log); m.hasMatch())
+                m_port = quint16(m.captured(1).toUInt());
+            return log.contains(QLatin1String("Log in as")) || m_process.state() == QProcess::NotRunning;
+        },
+        600'000);
+    if (!up || m_port == 0 || m_process.state() == QProcess::NotRunning) {
+        QTextStream(stderr) << "the server did not start:\n" << log;
+        return false;
+    }
+    return true;
+}
+
+ServerProcess::~ServerProcess()
+{
+    if (m_process.state() != QProcess::NotRunning) {
+        m_process.terminate();
+        m_process.waitForFinished(10'000);
+    }
+}
+
+} // namespace confab::bench
