@@ -75,7 +75,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The connection to the server was lost. Sign in again.</source>
+        <source>Your system keychain is not available, so Confab cannot keep you signed in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline: reconnecting to %1…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -131,6 +135,14 @@
     </message>
     <message>
         <source>Signing in…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keep me signed in on this computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep me signed in</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

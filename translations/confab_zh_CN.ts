@@ -75,8 +75,12 @@
         <translation>正在获取%1：%2</translation>
     </message>
     <message>
-        <source>The connection to the server was lost. Sign in again.</source>
-        <translation>与服务器的连接已断开，请重新登录。</translation>
+        <source>Your system keychain is not available, so Confab cannot keep you signed in.</source>
+        <translation>系统钥匙串不可用，Confab 无法保持您的登录状态。</translation>
+    </message>
+    <message>
+        <source>Offline: reconnecting to %1…</source>
+        <translation>离线：正在重新连接 %1…</translation>
     </message>
 </context>
 <context>
@@ -132,6 +136,14 @@
     <message>
         <source>Signing in…</source>
         <translation>正在登录…</translation>
+    </message>
+    <message>
+        <source>&amp;Keep me signed in on this computer</source>
+        <translation>在此电脑上保持登录(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Keep me signed in</source>
+        <translation>保持登录</translation>
     </message>
 </context>
 <context>

@@ -6,43 +6,74 @@
 
 #include <QLocale>
 #include <QPixmap>
+#include <QSettings>
 #include <QSysInfo>
 #include <QTimer>
-#include <QTreeView>
 
 namespace confab::app {
 
 using namespace protocol;
 
+namespace {
+
+pb::ClientType thisClientType()
+{
+#if defined(Q_OS_WIN)
+    return pb::CLIENT_TYPE_WINDOWS;
+#elif defined(Q_OS_MACOS)
+    return pb::CLIENT_TYPE_MAC;
+#else
+    return pb::CLIENT_TYPE_LINUX;
+#endif
+}
+
+// Who signed in last, and whether they asked to stay signed in. Secrets live in the keychain, never here.
+struct LastAccount
+{
+    QString server;
+    QString user;
+    bool remember = false;
+
+    static LastAccount load()
+    {
+        QSettings settings;
+        return {settings.value(QStringLiteral("account/server")).toString(),
+                settings.value(QStringLiteral("account/user")).toString(),
+                settings.value(QStringLiteral("account/remember")).toBool()};
+    }
+    void save() const
+    {
+        QSettings settings;
+        settings.setValue(QStringLiteral("account/server"), server);
+        settings.setValue(QStringLiteral("account/user"), user);
+        settings.setValue(QStringLiteral("account/remember"), remember);
+    }
+};
+
+} // namespace
+
 ClientController::ClientController(ClientOptions options, QObject *parent)
     : QObject(parent)
     , m_options(std::move(options))
+    , m_session(m_connection, thisClientType())
     , m_loginWindow(std::make_unique<ui::LoginWindow>())
 {
+    m_session.setDeviceName(QSysInfo::machineHostName());
     connect(m_loginWindow.get(), &ui::LoginWindow::loginRequested, this, &ClientController::login);
-    connect(&m_connection, &client::ServerConnection::pushReceived, this, &ClientController::onPush);
-    connect(&m_connection, &client::ServerConnection::disconnected, this, &ClientController::onDisconnected);
-    connect(&m_connection, &client::ServerConnection::connected, this, [this] {
-        pb::LoginRequest request;
-        request.set_login_name(m_pendingUser.toStdString());
-        request.set_password(m_pendingPassword.toStdString());
-        request.set_client_type(pb::CLIENT_TYPE_LINUX);
-#if defined(Q_OS_WIN)
-        request.set_client_type(pb::CLIENT_TYPE_WINDOWS);
-#elif defined(Q_OS_MACOS)
-        request.set_client_type(pb::CLIENT_TYPE_MAC);
-#endif
-        request.set_client_version("confab/" CONFAB_VERSION);
-        request.set_device_name(QSysInfo::machineHostName().toStdString());
-        m_connection.call<rpc::Login>(request, this, [this](client::RpcResult<pb::LoginResponse> result) {
-            m_pendingPassword.clear();
-            if (!result.ok()) {
-                m_connection.close();
-                backToLogin(ui::loginErrorText(result.error));
-                return;
-            }
-            onLoggedIn(result.value);
-        });
+    connect(&m_session, &client::Session::online, this, &ClientController::onOnline);
+    connect(&m_session, &client::Session::stateChanged, this, &ClientController::onSessionState);
+    connect(&m_session, &client::Session::tokenChanged, this, [this](const QString &token) {
+        if (m_remember)
+            m_credentials.save(m_account, client::CredentialStore::Secret::ResumeToken, token, this, [](auto) {});
+    });
+    connect(&m_session, &client::Session::signInFailed, this,
+            [this](pb::ErrorCode error) { backToLogin(ui::loginErrorText(error)); });
+    connect(&m_session, &client::Session::kicked, this, [this](pb::KickReason reason, const QString &) {
+        m_credentials.remove(m_account, client::CredentialStore::Secret::ResumeToken, this, [](auto) {});
+        backToLogin(ui::kickText(reason));
+    });
+    connect(&m_credentials, &client::CredentialStore::unavailable, this, [this] {
+        m_loginWindow->showNotice(tr("Your system keychain is not available, so Confab cannot keep you signed in."));
     });
 }
 
@@ -50,15 +81,53 @@ ClientController::~ClientController() = default;
 
 void ClientController::start()
 {
-    m_loginWindow->setServer(m_options.server);
-    m_loginWindow->setUser(m_options.user);
-    m_loginWindow->show();
+    const LastAccount last = LastAccount::load();
+    const QString server = !m_options.server.isEmpty() ? m_options.server
+                           : !last.server.isEmpty()    ? last.server
+                                                       : QStringLiteral("127.0.0.1:7210");
+    const QString user = !m_options.user.isEmpty() ? m_options.user : last.user;
+    m_loginWindow->setServer(server);
+    m_loginWindow->setUser(user);
+    m_loginWindow->setRemember(last.remember);
     if (!m_options.screenshotPath.isEmpty() && m_options.screenshotWindow == QLatin1String("login")) {
+        m_loginWindow->show();
         takeScreenshot(m_loginWindow.get());
         return;
     }
-    if (m_options.autoLogin)
-        login(m_options.server, m_options.user, m_options.password);
+    if (m_options.autoLogin) {
+        m_loginWindow->show();
+        login(server, user, m_options.password);
+        return;
+    }
+    const auto endpoint = client::ServerEndpoint::parse(server);
+    if (last.remember && !user.isEmpty() && endpoint && user == last.user) {
+        resumeRemembered(*endpoint, user);
+        return;
+    }
+    m_loginWindow->show();
+}
+
+void ClientController::resumeRemembered(const client::ServerEndpoint &server, const QString &user)
+{
+    m_server = server;
+    m_user = user;
+    m_account = client::CredentialStore::accountKey(server, user);
+    m_remember = true;
+    m_credentials.load(m_account, client::CredentialStore::Secret::ResumeToken, this,
+                       [this, server, user](std::optional<QString> token, const QString &) {
+                           if (!token || token->isEmpty()) {
+                               m_loginWindow->show();
+                               return;
+                           }
+                           // The cached organisation first: readable at once, even with no network.
+                           openAccount(server, user);
+                           connect(m_sync.get(), &client::DirectorySync::cacheLoaded, this, [this](int people) {
+                               if (people > 0)
+                                   showMainWindow();
+                           });
+                           m_sync->loadCache();
+                           m_session.resume(server, user, *token);
+                       });
 }
 
 void ClientController::login(const QString &server, const QString &user, const QString &password)
@@ -70,19 +139,20 @@ void ClientController::login(const QString &server, const QString &user, const Q
         return;
     }
     m_loginWindow->setBusy(true);
-    m_pendingUser = user;
-    m_pendingPassword = password;
-    m_kicked = false;
-    m_connection.open(*endpoint);
+    m_server = *endpoint;
+    m_user = user;
+    m_account = client::CredentialStore::accountKey(*endpoint, user);
+    m_remember = m_loginWindow->remember();
+    m_session.signIn(*endpoint, user, password);
 }
 
-void ClientController::openAccount(const QString &user)
+void ClientController::openAccount(const client::ServerEndpoint &server, const QString &user)
 {
-    const QString account = m_connection.endpoint().key() + QLatin1Char('/') + user.toCaseFolded();
+    const QString account = client::CredentialStore::accountKey(server, user);
     if (m_sync && m_sync->property("account").toString() == account)
-        return; // the same account again (a new sign-in after a drop): keep its cursors
+        return; // the same account again (a reconnect): keep its cursors
     m_sync.reset();
-    m_cache = std::make_unique<client::LocalCache>(client::LocalCache::pathFor(m_connection.endpoint(), user));
+    m_cache = std::make_unique<client::LocalCache>(client::LocalCache::pathFor(server, user));
     QString error;
     if (!m_cache->open(&error)) {
         qWarning() << "working without a local cache:" << error;
@@ -97,16 +167,26 @@ void ClientController::openAccount(const QString &user)
             [this](const QString &why) { backToLogin(tr("Fetching the organisation failed: %1").arg(why)); });
 }
 
-void ClientController::onLoggedIn(const pb::LoginResponse &response)
+void ClientController::onOnline(const pb::LoginResponse &response, bool)
 {
-    m_loggedIn = true;
     m_selfId = response.user().id();
+    LastAccount{m_server.toString(), m_user, m_remember}.save();
+    if (!m_remember)
+        m_credentials.remove(m_account, client::CredentialStore::Secret::ResumeToken, this, [](auto) {});
     if (!m_mainWindow)
         m_mainWindow = std::make_unique<ui::MainWindow>(m_directory);
     m_mainWindow->setOwnProfile(response.user());
-    m_mainWindow->setConnectionStatus(tr("Connected to %1").arg(m_connection.endpoint().toString()));
-    openAccount(QString::fromStdString(response.user().login_name()));
-    m_sync->start();
+    m_mainWindow->setConnectionStatus(tr("Connected to %1").arg(m_server.toString()));
+    openAccount(m_server, QString::fromStdString(response.user().login_name()));
+    m_sync->start(); // after every sign-in, first or resumed: a push never replaces the pull
+}
+
+void ClientController::onSessionState(client::Session::State state)
+{
+    if (!m_mainWindow)
+        return;
+    if (state == client::Session::State::WaitingToRetry || state == client::Session::State::Connecting)
+        m_mainWindow->setConnectionStatus(tr("Offline: reconnecting to %1…").arg(m_server.toString()));
 }
 
 void ClientController::onSyncProgress(pb::DataSet dataSet, quint64 rows, quint64 expected)
@@ -126,34 +206,28 @@ void ClientController::onSyncFinished()
 {
     if (!m_mainWindow || m_mainWindow->isVisible())
         return;
-    m_loginWindow->setBusy(false);
-    m_loginWindow->hide();
-    m_mainWindow->show();
-    m_mainWindow->revealUser(m_selfId);
+    showMainWindow();
     if (!m_options.screenshotPath.isEmpty())
         takeScreenshot(m_mainWindow.get());
 }
 
-void ClientController::onPush(const Frame &frame)
+void ClientController::showMainWindow()
 {
-    if (frame.command != oneway::Kick::id)
+    if (!m_mainWindow)
+        m_mainWindow = std::make_unique<ui::MainWindow>(m_directory);
+    if (m_mainWindow->isVisible())
         return;
-    pb::KickNotice kick;
-    parseBody(frame, kick);
-    m_kicked = true; // a kicked client must not reconnect by itself
-    backToLogin(ui::kickText(kick.reason()));
-}
-
-void ClientController::onDisconnected()
-{
-    if (!m_loggedIn || m_kicked)
-        return;
-    backToLogin(tr("The connection to the server was lost. Sign in again."));
+    m_loginWindow->setBusy(false);
+    m_loginWindow->hide();
+    m_mainWindow->show();
+    if (m_selfId == 0)
+        m_mainWindow->setConnectionStatus(tr("Offline: reconnecting to %1…").arg(m_server.toString()));
+    else
+        m_mainWindow->revealUser(m_selfId);
 }
 
 void ClientController::backToLogin(const QString &message)
 {
-    m_loggedIn = false;
     if (m_mainWindow)
         m_mainWindow->hide();
     m_loginWindow->show();

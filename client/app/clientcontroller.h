@@ -1,10 +1,14 @@
-// The desktop app's composition root: it owns the connection, the models and the sync, and moves the person from
-// the sign-in window to the main window. Screenshot mode renders a window to a file and exits.
+// The desktop app's composition root: it owns the connection, the session, the keychain, the models and the sync,
+// and moves the person between the sign-in window and the main window. With "keep me signed in", the next start
+// shows the cached organisation at once (even offline) and signs in again with the token from the keychain.
+// Screenshot mode renders a window to a file and exits.
 #pragma once
 
 #include "cache/localcache.h"
+#include "credentials/credentialstore.h"
 #include "model/departmenttreemodel.h"
 #include "net/serverconnection.h"
+#include "net/session.h"
 #include "sync/directorysync.h"
 
 #include <QObject>
@@ -44,28 +48,31 @@ signals:
 
 private:
     void login(const QString &server, const QString &user, const QString &password);
-    void onLoggedIn(const pb::LoginResponse &response);
-    void openAccount(const QString &user);
+    void resumeRemembered(const client::ServerEndpoint &server, const QString &user);
+    void onOnline(const pb::LoginResponse &response, bool resumed);
+    void onSessionState(client::Session::State state);
     void onSyncProgress(pb::DataSet dataSet, quint64 rows, quint64 expected);
     void onSyncFinished();
-    void onPush(const protocol::Frame &frame);
-    void onDisconnected();
+    void openAccount(const client::ServerEndpoint &server, const QString &user);
+    void showMainWindow();
     void backToLogin(const QString &message);
     void takeScreenshot(QWidget *window);
 
     ClientOptions m_options;
     client::ServerConnection m_connection;
+    client::Session m_session;
+    client::CredentialStore m_credentials;
     client::DepartmentTreeModel m_directory;
     // Per signed-in account: its cache and its sync (cursors of one account must never serve another).
     std::unique_ptr<client::LocalCache> m_cache;
     std::unique_ptr<client::DirectorySync> m_sync;
     std::unique_ptr<ui::LoginWindow> m_loginWindow;
     std::unique_ptr<ui::MainWindow> m_mainWindow;
-    QString m_pendingUser;
-    QString m_pendingPassword;
-    bool m_loggedIn = false;
+    client::ServerEndpoint m_server;
+    QString m_user;
+    QString m_account; // CredentialStore::accountKey of the account signed in or being signed in
+    bool m_remember = false;
     quint64 m_selfId = 0;
-    bool m_kicked = false;
 };
 
 } // namespace confab::app

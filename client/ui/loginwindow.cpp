@@ -1,5 +1,6 @@
 #include "loginwindow.h"
 
+#include <QCheckBox>
 #include <QEvent>
 #include <QFormLayout>
 #include <QIcon>
@@ -20,6 +21,7 @@ LoginWindow::LoginWindow(QWidget *parent)
     , m_server(new QLineEdit(this))
     , m_user(new QLineEdit(this))
     , m_password(new QLineEdit(this))
+    , m_remember(new QCheckBox(this))
     , m_login(new QPushButton(this))
     , m_status(new QLabel(this))
     , m_progress(new QProgressBar(this))
@@ -39,6 +41,7 @@ LoginWindow::LoginWindow(QWidget *parent)
     m_user->setObjectName(QStringLiteral("loginUser"));
     m_password->setObjectName(QStringLiteral("loginPassword"));
     m_password->setEchoMode(QLineEdit::Password);
+    m_remember->setObjectName(QStringLiteral("loginRemember"));
     m_login->setObjectName(QStringLiteral("loginButton"));
     m_login->setDefault(true);
     m_status->setObjectName(QStringLiteral("loginStatus"));
@@ -56,6 +59,7 @@ LoginWindow::LoginWindow(QWidget *parent)
     form->addRow(m_serverLabel, m_server);
     form->addRow(m_userLabel, m_user);
     form->addRow(m_passwordLabel, m_password);
+    form->addRow(QString(), m_remember);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(32, 24, 32, 24);
     layout->addWidget(logo);
@@ -82,6 +86,8 @@ void LoginWindow::retranslate()
     m_userLabel->setText(tr("&User name:"));
     m_passwordLabel->setText(tr("&Password:"));
     m_login->setText(tr("Sign in"));
+    m_remember->setText(tr("&Keep me signed in on this computer"));
+    m_remember->setAccessibleName(tr("Keep me signed in"));
     m_server->setAccessibleName(tr("Server address"));
     m_user->setAccessibleName(tr("User name"));
     m_password->setAccessibleName(tr("Password"));
@@ -112,6 +118,22 @@ void LoginWindow::setPassword(const QString &password)
     m_password->setText(password);
 }
 
+void LoginWindow::setRemember(bool remember)
+{
+    m_remember->setChecked(remember);
+}
+
+bool LoginWindow::remember() const
+{
+    return m_remember->isChecked();
+}
+
+void LoginWindow::showNotice(const QString &text)
+{
+    m_status->setStyleSheet(QString());
+    m_status->setText(text);
+}
+
 void LoginWindow::submit()
 {
     if (m_server->text().trimmed().isEmpty() || m_user->text().trimmed().isEmpty() || m_password->text().isEmpty()) {
@@ -123,8 +145,9 @@ void LoginWindow::submit()
 
 void LoginWindow::setBusy(bool busy)
 {
-    for (QWidget *w : {static_cast<QWidget *>(m_server), static_cast<QWidget *>(m_user),
-                       static_cast<QWidget *>(m_password), static_cast<QWidget *>(m_login)})
+    for (QWidget *w :
+         {static_cast<QWidget *>(m_server), static_cast<QWidget *>(m_user), static_cast<QWidget *>(m_password),
+          static_cast<QWidget *>(m_remember), static_cast<QWidget *>(m_login)})
         w->setEnabled(!busy);
     if (busy) {
         m_status->setStyleSheet(QString());

@@ -4,6 +4,7 @@
 
 #include <QWidget>
 
+class QCheckBox;
 class QLabel;
 class QLineEdit;
 class QProgressBar;
@@ -21,6 +22,10 @@ public:
     void setServer(const QString &server);
     void setUser(const QString &user);
     void setPassword(const QString &password);
+    void setRemember(bool remember);
+    bool remember() const;
+    // A note under the form that is not an error (the keychain is unavailable, ...).
+    void showNotice(const QString &text);
 
     void setBusy(bool busy);
     void showError(const QString &text);
@@ -43,6 +48,7 @@ private:
     QLineEdit *m_server;
     QLineEdit *m_user;
     QLineEdit *m_password;
+    QCheckBox *m_remember;
     QPushButton *m_login;
     QLabel *m_status;
     QProgressBar *m_progress;

@@ -2,12 +2,14 @@
 // in the tree, search, the language switched at run time, and every interactive widget named for automation and
 // screen readers.
 #include "clientcontroller.h"
+#include "credentials/credentialstore.h"
 #include "support/testserver.h"
 
 #include <QAbstractButton>
 #include <QAbstractItemView>
 #include <QAbstractSpinBox>
 #include <QApplication>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QHeaderView>
 #include <QLabel>
@@ -132,6 +134,50 @@ private slots:
         QCOMPARE(find<QLineEdit>("searchBox")->accessibleName(), QStringLiteral("搜索"));
         QApplication::removeTranslator(&chinese);
         QTRY_COMPARE(tabs->tabText(0), QStringLiteral("Contacts"));
+    }
+
+    void aRememberedAccountStartsFromTheCacheEvenOffline()
+    {
+        if (qEnvironmentVariable("CONFAB_REQUIRE_KEYCHAIN") != QLatin1String("1"))
+            QSKIP("needs a real keyring: run through scripts/with-session-services (scripts/test does)");
+        auto server = std::make_unique<TestServer>(30);
+        const client::ServerEndpoint endpoint = server->endpoint();
+        {
+            app::ClientOptions options;
+            options.server = endpoint.toString();
+            options.user = QStringLiteral("alice");
+            app::ClientController first(options);
+            first.start();
+            find<QLineEdit>("loginPassword")->setText(QStringLiteral("demo"));
+            find<QCheckBox>("loginRemember")->setChecked(true);
+            QTest::mouseClick(find<QAbstractButton>("loginButton"), Qt::LeftButton);
+            QTRY_VERIFY_WITH_TIMEOUT(find("mainWindow") && find("mainWindow")->isVisible(), 10000);
+            // The token reaches the keychain asynchronously; wait until it is there.
+            client::CredentialStore keychain;
+            std::optional<QString> token;
+            QTRY_VERIFY_WITH_TIMEOUT(
+                [&] {
+                    bool answered = false;
+                    keychain.load(client::CredentialStore::accountKey(endpoint, QStringLiteral("alice")),
+                                  client::CredentialStore::Secret::ResumeToken, this,
+                                  [&](std::optional<QString> value, const QString &) {
+                                      token = value;
+                                      answered = true;
+                                  });
+                    TestClient::waitFor([&] { return answered; }, 5000);
+                    return token.has_value();
+                }(),
+                10000);
+        }
+        server.reset(); // the server is gone: the next start is offline
+
+        app::ClientController again{app::ClientOptions()};
+        again.start();
+        QTRY_VERIFY_WITH_TIMEOUT(find("mainWindow") && find("mainWindow")->isVisible(), 10000);
+        auto *tree = find<QTreeView>("departmentTree");
+        QCOMPARE(tree->model()->index(0, 0).data(Qt::UserRole + 3).toInt(), 30); // the cached organisation
+        QVERIFY(find<QLabel>("connectionStatus")->text().contains(QLatin1String("Offline")));
+        QVERIFY(!find("loginWindow")->isVisible()); // no password was asked for
     }
 };
 

@@ -35,7 +35,9 @@ QString CredentialStore::key(const QString &account, Secret secret) const
 void CredentialStore::save(const QString &account, Secret secret, const QString &value, QObject *context,
                            std::function<void(const QString &)> done)
 {
-    auto *job = new QKeychain::WritePasswordJob(m_service, this); // deletes itself when finished
+    // No parent: a job deletes itself when it finishes, and must outlive this store if it is destroyed mid-way
+    // (the keychain backend calls back into the job); the connection below dies with the store instead.
+    auto *job = new QKeychain::WritePasswordJob(m_service);
     job->setKey(key(account, secret));
     job->setTextData(value);
     QPointer<QObject> receiver(context);
@@ -55,7 +57,7 @@ void CredentialStore::save(const QString &account, Secret secret, const QString 
 void CredentialStore::load(const QString &account, Secret secret, QObject *context,
                            std::function<void(std::optional<QString>, const QString &)> done)
 {
-    auto *job = new QKeychain::ReadPasswordJob(m_service, this);
+    auto *job = new QKeychain::ReadPasswordJob(m_service); // no parent: see save()
     job->setKey(key(account, secret));
     QPointer<QObject> receiver(context);
     connect(job, &QKeychain::Job::finished, this, [this, receiver, done](QKeychain::Job *finished) {
@@ -82,7 +84,7 @@ void CredentialStore::load(const QString &account, Secret secret, QObject *conte
 void CredentialStore::remove(const QString &account, Secret secret, QObject *context,
                              std::function<void(const QString &)> done)
 {
-    auto *job = new QKeychain::DeletePasswordJob(m_service, this);
+    auto *job = new QKeychain::DeletePasswordJob(m_service); // no parent: see save()
     job->setKey(key(account, secret));
     QPointer<QObject> receiver(context);
     connect(job, &QKeychain::Job::finished, this, [receiver, done](QKeychain::Job *finished) {
