@@ -247,35 +247,46 @@ OrgImport parseOrgJson(const QByteArray &bytes)
     return import;
 }
 
-quint64 ensureDepartmentPath(Store &store, const QStringList &path, ImportSummary *summary)
+DepartmentPaths::DepartmentPaths(Store &store)
+    : m_store(store)
+{
+    for (const pb::Department &d : store.allDepartments())
+        m_byParentAndName.insert({d.parent_id(), QString::fromStdString(d.name())}, d.id());
+}
+
+quint64 DepartmentPaths::ensure(const QStringList &path, ImportSummary *summary)
 {
     quint64 parent = 0;
-    const std::vector<pb::Department> all = store.allDepartments();
     for (const QString &name : path) {
-        const auto it = std::find_if(all.begin(), all.end(), [&](const pb::Department &d) {
-            return d.parent_id() == parent && QString::fromStdString(d.name()) == name;
-        });
-        if (it != all.end()) {
-            parent = it->id();
+        const auto key = qMakePair(parent, name);
+        if (const auto it = m_byParentAndName.constFind(key); it != m_byParentAndName.cend()) {
+            parent = *it;
             continue;
         }
         pb::Department created;
         created.set_name(name.toStdString());
         created.set_parent_id(parent);
-        store.upsertDepartment(created);
+        m_store.upsertDepartment(created);
+        m_byParentAndName.insert(key, created.id());
         if (summary)
             ++summary->departmentsCreated;
-        return ensureDepartmentPath(store, path, summary); // the rest of the path, now that this level exists
+        parent = created.id();
     }
     return parent;
+}
+
+quint64 ensureDepartmentPath(Store &store, const QStringList &path, ImportSummary *summary)
+{
+    return DepartmentPaths(store).ensure(path, summary);
 }
 
 ImportSummary applyOrgImport(Store &store, const OrgImport &import, bool markMissingAsLeft)
 {
     Q_ASSERT(import.errors.isEmpty());
     ImportSummary summary;
+    DepartmentPaths departments(store);
     for (const ImportedDepartment &d : import.departments) {
-        const quint64 id = ensureDepartmentPath(store, d.path, &summary);
+        const quint64 id = departments.ensure(d.path, &summary);
         auto department = store.department(id);
         if (d.priorityGiven && department->priority() != d.priority) {
             department->set_priority(d.priority);
@@ -286,7 +297,7 @@ ImportSummary applyOrgImport(Store &store, const OrgImport &import, bool markMis
     QSet<QString> present;
     for (const ImportedUser &u : import.users) {
         pb::User profile = u.profile;
-        profile.set_department_id(ensureDepartmentPath(store, u.departmentPath, &summary));
+        profile.set_department_id(departments.ensure(u.departmentPath, &summary));
         const QString login = QString::fromStdString(profile.login_name());
         present.insert(login);
         const std::optional<pb::User> existing = store.userByLogin(login);

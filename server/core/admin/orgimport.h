@@ -6,6 +6,8 @@
 
 #include "store/store.h"
 
+#include <QHash>
+#include <QPair>
 #include <QStringList>
 
 namespace confab::server {
@@ -49,7 +51,21 @@ OrgImport parseOrgJson(const QByteArray &bytes);
 // Applies a clean import inside the caller's transaction. Throws StoreError on a storage failure.
 ImportSummary applyOrgImport(Store &store, const OrgImport &import, bool markMissingAsLeft);
 
-// Finds or creates the department at `path`; the id of the last one.
+// Finds or creates departments by path. It reads the tree once and remembers what it creates, so an import of
+// 100,000 people does not read every department again for each person.
+class DepartmentPaths
+{
+public:
+    explicit DepartmentPaths(Store &store);
+    // The id of the last department of `path`, creating the missing ones.
+    quint64 ensure(const QStringList &path, ImportSummary *summary = nullptr);
+
+private:
+    Store &m_store;
+    QHash<QPair<quint64, QString>, quint64> m_byParentAndName;
+};
+
+// One-off form of DepartmentPaths::ensure.
 quint64 ensureDepartmentPath(Store &store, const QStringList &path, ImportSummary *summary = nullptr);
 
 QStringList splitDepartmentPath(const QString &text);
