@@ -35,11 +35,11 @@ QString CliCommands::validate(const QStringList &command)
     if (verb == QLatin1String("login") || verb == QLatin1String("watch"))
         return command.size() == 1 ? QString() : QStringLiteral("%1 takes no arguments").arg(verb);
     if (verb == QLatin1String("sync"))
-        return (command.size() == 2 &&
-                QStringList{QStringLiteral("departments"), QStringLiteral("users"), QStringLiteral("buddies")}.contains(
-                    object))
+        return (command.size() == 2 && QStringList{QStringLiteral("departments"), QStringLiteral("users"),
+                                                   QStringLiteral("buddies"), QStringLiteral("groups")}
+                                           .contains(object))
                    ? QString()
-                   : QStringLiteral("usage: sync departments|users|buddies [--since CURSOR]");
+                   : QStringLiteral("usage: sync departments|users|buddies|groups [--since CURSOR]");
     if (verb == QLatin1String("presence")) {
         bool ok = false;
         if (object == QLatin1String("set") && command.size() == 3 && (parsePresence(command[2], &ok), ok))
@@ -52,18 +52,16 @@ QString CliCommands::validate(const QStringList &command)
         return ((object == QLatin1String("add") || object == QLatin1String("remove")) && command.size() == 3)
                    ? QString()
                    : QStringLiteral("usage: buddy add|remove ID");
+    if (const std::optional<QString> problem = validateMessaging(command))
+        return *problem;
     return verb.isEmpty() ? QStringLiteral("no command given (see --help)")
                           : QStringLiteral("unknown command '%1' (see --help)").arg(verb);
 }
 
-template <class Response>
-bool CliCommands::refused(const client::RpcResult<Response> &result)
+void CliCommands::reportRefusal(pb::ErrorCode code, const QString &message)
 {
-    if (result.ok())
-        return false;
-    m_out.error(QStringLiteral("%1: %2").arg(errorName(result.error), result.message));
-    emit finish(result.error == pb::ERROR_UNAVAILABLE ? ExitUnreachable : ExitRefused);
-    return true;
+    m_out.error(QStringLiteral("%1: %2").arg(errorName(code), message));
+    emit finish(code == pb::ERROR_UNAVAILABLE ? ExitUnreachable : ExitRefused);
 }
 
 std::vector<quint64> CliCommands::ids(const QStringList &words, bool *ok)
@@ -78,8 +76,15 @@ std::vector<quint64> CliCommands::ids(const QStringList &words, bool *ok)
     return out;
 }
 
-void CliCommands::run(const QStringList &command, quint64 since, int forSeconds)
+void CliCommands::usageError(const QString &text)
 {
+    m_out.error(text);
+    emit finish(ExitUsage);
+}
+
+void CliCommands::run(const QStringList &command, const CliOptions &options)
+{
+    const quint64 since = options.since;
     const QString verb = command.value(0);
     const QString object = command.value(1);
     if (verb == QLatin1String("login")) {
@@ -101,6 +106,12 @@ void CliCommands::run(const QStringList &command, quint64 since, int forSeconds)
             for (const auto &row : r.buddies())
                 m_out.message(QStringLiteral("buddy"), row);
             return r.buddies_size();
+        });
+    } else if (verb == QLatin1String("sync") && object == QLatin1String("groups")) {
+        syncPages<rpc::GroupListSync>(QStringLiteral("group"), since, 0, [this](const auto &r) {
+            for (const auto &row : r.groups())
+                m_out.message(QStringLiteral("group"), row);
+            return r.groups_size();
         });
     } else if (verb == QLatin1String("presence") && object == QLatin1String("set")) {
         bool ok = false;
@@ -153,7 +164,9 @@ void CliCommands::run(const QStringList &command, quint64 since, int forSeconds)
             m_connection.call<rpc::RemoveBuddy>(request, this, done);
         }
     } else if (verb == QLatin1String("watch")) {
-        watch(forSeconds);
+        watch(options.forSeconds);
+    } else {
+        runMessaging(command, options);
     }
 }
 

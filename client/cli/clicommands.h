@@ -7,6 +7,9 @@
 #include <QObject>
 #include <QStringList>
 
+#include <functional>
+#include <optional>
+
 namespace confab::cli {
 
 // Documented in --help; scripts rely on them.
@@ -19,6 +22,19 @@ enum ExitCode
     ExitLoginFailed = 4,
 };
 
+// Options that some commands read (see main.cpp's --help).
+struct CliOptions
+{
+    quint64 selfId = 0; // from the login response
+    quint64 since = 0;
+    int forSeconds = 0;
+    QString to;         // send --to USER
+    quint64 group = 0;  // send --group ID
+    quint64 before = 0; // history --before ID
+    int limit = 0;      // history --limit N
+    QString clientId;   // send/group create: the idempotency key (a fresh UUID when empty)
+};
+
 class CliCommands : public QObject
 {
     Q_OBJECT
@@ -29,7 +45,7 @@ public:
     // Validates the command line before anything connects; an error message for the user, or empty.
     static QString validate(const QStringList &command);
 
-    void run(const QStringList &command, quint64 since, int forSeconds);
+    void run(const QStringList &command, const CliOptions &options);
 
 signals:
     void finish(int exitCode);
@@ -37,10 +53,29 @@ signals:
 private:
     template <class Rpc, class AddRows>
     void syncPages(const QString &kind, quint64 cursor, quint64 rowsSoFar, AddRows printRows);
+    // Prints the server's refusal and finishes; true when there was one.
     template <class Response>
-    bool refused(const client::RpcResult<Response> &result);
+    bool refused(const client::RpcResult<Response> &result)
+    {
+        if (!result.ok())
+            reportRefusal(result.error, result.message);
+        return !result.ok();
+    }
+    void reportRefusal(pb::ErrorCode code, const QString &message);
     void watch(int forSeconds);
     std::vector<quint64> ids(const QStringList &words, bool *ok);
+
+    // Messaging and groups (climessaging.cpp).
+    // nullopt when the verb is not a messaging one.
+    static std::optional<QString> validateMessaging(const QStringList &command);
+    void runMessaging(const QStringList &command, const CliOptions &options);
+    void runGroup(const QStringList &command, const CliOptions &options);
+    void sessions(quint64 cursor, quint64 rowsSoFar, quint64 unread);
+    // Login names to ids, in order; refuses (and finishes) when one is unknown.
+    void resolveUsers(const QStringList &names, std::function<void(std::vector<quint64>)> then);
+    // "group:ID" or a login name.
+    void resolveConversation(const QString &word, std::function<void(pb::Conversation)> then);
+    void usageError(const QString &text);
 
     client::ServerConnection &m_connection;
     CliOutput &m_out;

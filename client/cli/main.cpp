@@ -23,11 +23,19 @@ int main(int argc, char **argv)
         "Confab's command-line client.\n\n"
         "Commands:\n"
         "  login                                   log in and print your profile\n"
-        "  sync departments|users|buddies          print a data set (all of it, or what changed --since CURSOR)\n"
+        "  sync departments|users|buddies|groups   print a data set (all of it, or what changed --since CURSOR)\n"
         "  presence set online|away|busy|invisible set your presence\n"
         "  presence get ID...                      print others' presence\n"
         "  buddy add|remove ID                     change your buddy list\n"
-        "  watch                                   print every pushed event (until Ctrl+C or --for SECONDS)\n\n"
+        "  send --to USER|--group ID TEXT          send a message (--client-id KEY makes a resend safe)\n"
+        "  history USER|group:ID                   print a conversation (--before ID, --limit N)\n"
+        "  sessions                                print your recent conversations with unread counts\n"
+        "  read USER|group:ID UPTO_ID              mark a conversation read up to a message\n"
+        "  receipts group:ID MESSAGE_ID            who in a group has read a message\n"
+        "  group list | create NAME [USER...] | members ID | invite|remove ID USER... | leave ID\n"
+        "        | rename ID NAME | announce ID TEXT | mute ID on|off | dissolve ID\n"
+        "  watch                                   print every pushed event: messages, receipts, session and\n"
+        "                                          group changes (until Ctrl+C or --for SECONDS)\n\n"
         "Exit codes: 0 done, 1 refused by the server, 2 bad usage, 3 server unreachable, 4 login failed."));
     args.addHelpOption();
     args.addVersionOption();
@@ -41,6 +49,14 @@ int main(int argc, char **argv)
          QStringLiteral("0")},
         {QStringLiteral("for"), QStringLiteral("For watch: stop after this many seconds."), QStringLiteral("SECONDS"),
          QStringLiteral("0")},
+        {QStringLiteral("to"), QStringLiteral("For send: the person's login name."), QStringLiteral("USER")},
+        {QStringLiteral("group"), QStringLiteral("For send: the group's id."), QStringLiteral("ID")},
+        {QStringLiteral("before"), QStringLiteral("For history: only messages before this id."), QStringLiteral("ID")},
+        {QStringLiteral("limit"), QStringLiteral("For history: at most this many messages (default 50, at most 200)."),
+         QStringLiteral("N")},
+        {QStringLiteral("client-id"),
+         QStringLiteral("For send and group create: the idempotency key; the same key again stores nothing new."),
+         QStringLiteral("KEY")},
     });
     args.addPositionalArgument(QStringLiteral("command"), QStringLiteral("What to do (see above)."));
     args.process(app);
@@ -87,8 +103,16 @@ int main(int argc, char **argv)
             }
             if (command.value(0) == QLatin1String("login"))
                 out.message(QStringLiteral("login"), result.value);
-            commands.run(command, args.value(QStringLiteral("since")).toULongLong(),
-                         args.value(QStringLiteral("for")).toInt());
+            CliOptions options;
+            options.selfId = result.value.user().id();
+            options.since = args.value(QStringLiteral("since")).toULongLong();
+            options.forSeconds = args.value(QStringLiteral("for")).toInt();
+            options.to = args.value(QStringLiteral("to"));
+            options.group = args.value(QStringLiteral("group")).toULongLong();
+            options.before = args.value(QStringLiteral("before")).toULongLong();
+            options.limit = args.value(QStringLiteral("limit")).toInt();
+            options.clientId = args.value(QStringLiteral("client-id"));
+            commands.run(command, options);
         });
     });
     connection.open(*endpoint);

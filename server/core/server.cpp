@@ -5,8 +5,11 @@
 #include "services/buddyservice.h"
 #include "services/changefeed.h"
 #include "services/directoryservice.h"
+#include "services/groupservice.h"
+#include "services/messageservice.h"
 #include "services/onlineregistry.h"
 #include "services/presenceservice.h"
+#include "services/sessionservice.h"
 #include "store/sqlitestore.h"
 #include "store/storagethread.h"
 
@@ -98,6 +101,9 @@ bool Server::start(QString *error)
     m_directory = std::make_unique<DirectoryService>(*m_context);
     m_buddies = std::make_unique<BuddyService>(*m_context);
     m_presence = std::make_unique<PresenceService>(*m_context);
+    m_sessions = std::make_unique<SessionService>(*m_context);
+    m_messages = std::make_unique<MessageService>(*m_context);
+    m_groups = std::make_unique<GroupService>(*m_context, *m_sessions);
     connect(m_auth.get(), &AuthService::userOnline, m_presence.get(), &PresenceService::onUserOnline);
     connect(m_auth.get(), &AuthService::userDeviceGone, m_presence.get(), &PresenceService::onUserDeviceGone);
     connect(m_feed.get(), &ChangeFeed::unannouncedChange, this, &Server::onUnannouncedChange);

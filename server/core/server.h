@@ -21,6 +21,9 @@ class AuthService;
 class DirectoryService;
 class BuddyService;
 class PresenceService;
+class MessageService;
+class SessionService;
+class GroupService;
 
 struct ServerConfig
 {
@@ -73,6 +76,9 @@ private:
     std::unique_ptr<DirectoryService> m_directory;
     std::unique_ptr<BuddyService> m_buddies;
     std::unique_ptr<PresenceService> m_presence;
+    std::unique_ptr<SessionService> m_sessions;
+    std::unique_ptr<MessageService> m_messages;
+    std::unique_ptr<GroupService> m_groups;
     Listener *m_listener = nullptr;
     QTimer m_pruneTimer;
     bool m_running = false;

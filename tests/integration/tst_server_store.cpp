@@ -43,7 +43,7 @@ private slots:
         {
             SqliteStore store(path);
             store.open();
-            QCOMPARE(store.schemaVersion(), 1);
+            QCOMPARE(store.schemaVersion(), SqliteStore::currentSchemaVersion());
             pb::Department d;
             d.set_name("Root");
             store.upsertDepartment(d);
@@ -53,6 +53,47 @@ private slots:
         SqliteStore again(path); // reopening migrates nothing and keeps the data
         again.open();
         QCOMPARE(int(again.allDepartments().size()), 1);
+    }
+
+    void step2AddsMessagingToAVersion1StoreAndKeepsItsData()
+    {
+        const QString path = freshPath();
+        {
+            SqliteStore store(path);
+            store.open();
+            pb::Department d;
+            d.set_name("Root");
+            store.upsertDepartment(d);
+        }
+        {
+            // Take the file back to what a version-1 server left: no messaging tables.
+            auto db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("downgrade"));
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            for (const char *table :
+                 {"conversations", "messages", "sessions", "chat_groups", "group_members", "group_events"})
+                QVERIFY(q.exec(QStringLiteral("DROP TABLE %1").arg(QLatin1String(table))));
+            QVERIFY(q.exec(QStringLiteral("PRAGMA user_version=1")));
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("downgrade"));
+        QCOMPARE(userVersion(path), 1);
+
+        SqliteStore store(path);
+        store.open();
+        QCOMPARE(store.schemaVersion(), 2);
+        QCOMPARE(int(store.allDepartments().size()), 1);
+        pb::User u1, u2;
+        u1.set_login_name("a");
+        u2.set_login_name("b");
+        store.upsertUser(u1);
+        store.upsertUser(u2);
+        pb::Message m;
+        m.set_sender_id(u1.id());
+        m.set_text("works");
+        m.set_client_msg_id("x");
+        store.appendMessage(ConversationKey::single(u1.id(), u2.id()), m, 1000);
+        QCOMPARE(m.id(), quint64(1));
     }
 
     void aNewerStoreIsRefused()

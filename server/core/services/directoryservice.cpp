@@ -30,13 +30,24 @@ DirectoryService::DirectoryService(ServerContext &context, QObject *parent)
             [](pb::UserSyncResponse &resp, pb::User &&row) { *resp.add_users() = std::move(row); });
     });
     d.handle<rpc::UserInfo>([this](Connection &, pb::UserInfoRequest &&r, Reply<rpc::UserInfo> reply) {
-        if (r.user_ids_size() > kMaxUserInfoIds) {
+        if (r.user_ids_size() + r.login_names_size() > kMaxUserInfoIds) {
             reply.fail(pb::ERROR_INVALID_ARGUMENT, QStringLiteral("at most %1 ids per request").arg(kMaxUserInfoIds));
             return;
         }
         std::vector<quint64> ids(r.user_ids().begin(), r.user_ids().end());
+        QStringList names;
+        for (const std::string &name : r.login_names())
+            names << QString::fromStdString(name);
         m_context.store.read(
-            this, [ids](Store &s) { return s.users(ids); },
+            this,
+            [ids, names](Store &s) {
+                std::vector<pb::User> found = s.users(ids);
+                for (const QString &name : names) {
+                    if (std::optional<pb::User> u = s.userByLogin(name))
+                        found.push_back(std::move(*u));
+                }
+                return found;
+            },
             [reply](StoreResult<std::vector<pb::User>> result) {
                 if (!result.ok()) {
                     reply.fail(pb::ERROR_INTERNAL, QStringLiteral("storage error"));

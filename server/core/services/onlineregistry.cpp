@@ -48,6 +48,17 @@ void OnlineRegistry::sendToUser(quint64 userId, protocol::CommandId command, con
     }
 }
 
+void OnlineRegistry::sendEncodedToUser(quint64 userId, const QByteArray &frame, const Connection *except) const
+{
+    const auto it = m_byUser.constFind(userId);
+    if (it == m_byUser.constEnd())
+        return;
+    for (const QPointer<Connection> &c : *it) {
+        if (c && c != except && c->isOpen())
+            c->sendEncoded(frame);
+    }
+}
+
 void OnlineRegistry::sendToAll(protocol::CommandId command, const google::protobuf::Message &body) const
 {
     // Encode once, not once per receiver.

@@ -23,6 +23,8 @@ public:
     // Sends to every device of the user, but `except`.
     void sendToUser(quint64 userId, protocol::CommandId command, const google::protobuf::Message &body,
                     const Connection *except = nullptr) const;
+    // The same, with a frame encoded once for many receivers.
+    void sendEncodedToUser(quint64 userId, const QByteArray &frame, const Connection *except = nullptr) const;
     void sendToAll(protocol::CommandId command, const google::protobuf::Message &body) const;
 
 private:

@@ -7,6 +7,8 @@
 #include "services/servercontext.h"
 #include "store/storagethread.h"
 
+#include <type_traits>
+
 namespace confab::server {
 
 template <class Rpc, class Row, class Fetch, class AddRow>
@@ -21,14 +23,15 @@ void serveSyncPage(ServerContext &context, QObject *owner, const pb::SyncRequest
     PageLimits limits = context.settings.defaultPage;
     if (request.limit() > 0)
         limits.rows = int(request.limit());
+    using Page = std::invoke_result_t<Fetch, Store &, Cursor, PageLimits>;
     context.store.read(
         owner, [fetch, since = Cursor(request.cursor()), limits](Store &s) { return fetch(s, since, limits); },
-        [reply, addRow](StoreResult<ChangePage<Row>> result) {
+        [reply, addRow](StoreResult<Page> result) {
             if (!result.ok()) {
                 reply.fail(pb::ERROR_INTERNAL, QStringLiteral("storage error"));
                 return;
             }
-            ChangePage<Row> &page = result.value();
+            Page &page = result.value();
             typename Rpc::Response response;
             pb::SyncPage *info = response.mutable_page();
             info->set_cursor(page.cursor.value());
@@ -37,8 +40,12 @@ void serveSyncPage(ServerContext &context, QObject *owner, const pb::SyncRequest
             info->set_total_hint(page.totalHint);
             for (Row &row : page.rows)
                 addRow(response, std::move(row));
-            for (quint64 id : page.removed)
-                response.add_removed(id);
+            for (const auto &id : page.removed) {
+                if constexpr (std::is_integral_v<std::decay_t<decltype(id)>>)
+                    response.add_removed(id);
+                else
+                    *response.add_removed() = id;
+            }
             reply(response);
         });
 }

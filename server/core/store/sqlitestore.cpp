@@ -1,5 +1,7 @@
 #include "store/sqlitestore.h"
 
+#include "store/blob.h"
+
 #include <QDateTime>
 #include <QLoggingCategory>
 #include <QSqlError>
@@ -41,6 +43,36 @@ const std::vector<QStringList> &migrationSteps()
                            " client_type INTEGER NOT NULL, device_name TEXT NOT NULL, expires_ms INTEGER NOT NULL)"),
             QStringLiteral("CREATE INDEX tokens_by_user ON tokens (user_id)"),
         },
+        // 2: messaging. A message is one row whatever the size of its conversation; each user's view of a
+        // conversation (read cursor, pin, mute, removal) is one `sessions` row, so unread counts are derived.
+        {
+            QStringLiteral("CREATE TABLE conversations (id INTEGER PRIMARY KEY, type INTEGER NOT NULL,"
+                           " a INTEGER NOT NULL, b INTEGER NOT NULL, latest_id INTEGER NOT NULL DEFAULT 0,"
+                           " last_ms INTEGER NOT NULL DEFAULT 0, stamp INTEGER NOT NULL DEFAULT 0,"
+                           " UNIQUE (type, a, b))"),
+            QStringLiteral("CREATE TABLE messages (conversation_id INTEGER NOT NULL, id INTEGER NOT NULL,"
+                           " sender_id INTEGER NOT NULL, client_msg_id TEXT NOT NULL, body BLOB NOT NULL,"
+                           " PRIMARY KEY (conversation_id, id)) WITHOUT ROWID"),
+            QStringLiteral("CREATE UNIQUE INDEX messages_by_client_id ON messages (sender_id, client_msg_id)"),
+            QStringLiteral("CREATE TABLE sessions (user_id INTEGER NOT NULL, conversation_id INTEGER NOT NULL,"
+                           " read_cursor INTEGER NOT NULL DEFAULT 0, pinned INTEGER NOT NULL DEFAULT 0,"
+                           " muted INTEGER NOT NULL DEFAULT 0, removed_at INTEGER, active INTEGER NOT NULL DEFAULT 1,"
+                           " stamp INTEGER NOT NULL, PRIMARY KEY (user_id, conversation_id)) WITHOUT ROWID"),
+            QStringLiteral("CREATE INDEX sessions_by_conversation ON sessions (conversation_id, read_cursor)"),
+            QStringLiteral("CREATE TABLE chat_groups (id INTEGER PRIMARY KEY, name TEXT NOT NULL,"
+                           " avatar_url TEXT NOT NULL, owner_id INTEGER NOT NULL, announcement TEXT NOT NULL,"
+                           " created_ms INTEGER NOT NULL, version INTEGER NOT NULL, member_count INTEGER NOT NULL,"
+                           " dissolved INTEGER NOT NULL DEFAULT 0, request_id TEXT NOT NULL, stamp INTEGER NOT NULL)"),
+            QStringLiteral("CREATE UNIQUE INDEX chat_groups_by_request ON chat_groups (owner_id, request_id)"
+                           " WHERE request_id <> ''"),
+            QStringLiteral("CREATE TABLE group_members (group_id INTEGER NOT NULL, user_id INTEGER NOT NULL,"
+                           " role INTEGER NOT NULL, joined_ms INTEGER NOT NULL, stamp INTEGER NOT NULL,"
+                           " PRIMARY KEY (group_id, user_id)) WITHOUT ROWID"),
+            QStringLiteral("CREATE INDEX group_members_by_user ON group_members (user_id)"),
+            QStringLiteral("CREATE TABLE group_events (group_id INTEGER NOT NULL, version INTEGER NOT NULL,"
+                           " user_id INTEGER NOT NULL, change INTEGER NOT NULL, role INTEGER NOT NULL,"
+                           " joined_ms INTEGER NOT NULL, PRIMARY KEY (group_id, version, user_id)) WITHOUT ROWID"),
+        },
     };
     return steps;
 }
@@ -50,20 +82,9 @@ QString normalisedLogin(const QString &loginName)
     return loginName.trimmed().toCaseFolded();
 }
 
-QByteArray serialise(const google::protobuf::Message &message)
-{
-    QByteArray bytes(qsizetype(message.ByteSizeLong()), Qt::Uninitialized);
-    message.SerializeWithCachedSizesToArray(reinterpret_cast<quint8 *>(bytes.data()));
-    return bytes;
-}
-
 pb::User parseUser(const QVariant &blob)
 {
-    const QByteArray bytes = blob.toByteArray();
-    pb::User user;
-    if (!user.ParseFromArray(bytes.constData(), int(bytes.size())))
-        throw StoreError(StoreError::Kind::Internal, QStringLiteral("a stored user profile does not parse"));
-    return user;
+    return parseBlob<pb::User>(blob, "user profile");
 }
 
 pb::Department readDepartment(const QSqlQuery &q, int first)
@@ -176,8 +197,12 @@ QSqlQuery &SqliteStore::prepare(const char *sql)
 QSqlQuery &SqliteStore::run(const char *sql, const QVariantList &values)
 {
     QSqlQuery &q = prepare(sql);
-    for (qsizetype i = 0; i < values.size(); ++i)
-        q.bindValue(int(i), values[i]);
+    for (qsizetype i = 0; i < values.size(); ++i) {
+        // Qt binds unsigned 64-bit values as text, which compares greater than any number in an expression
+        // without column affinity (max(a, b) > ?). Ids and cursors stay below 2^63, so bind them as integers.
+        const QVariant &v = values[i];
+        q.bindValue(int(i), v.typeId() == QMetaType::ULongLong ? QVariant(qint64(v.toULongLong())) : v);
+    }
     if (!q.exec()) {
         const QString error = q.lastError().text();
         const auto kind = error.contains(QLatin1String("UNIQUE"), Qt::CaseInsensitive) ? StoreError::Kind::Conflict
@@ -310,6 +335,16 @@ std::vector<pb::User> SqliteStore::users(const std::vector<quint64> &ids)
             found.push_back(std::move(*u));
     }
     return found;
+}
+
+std::optional<pb::UserStatus> SqliteStore::userStatus(quint64 id)
+{
+    QSqlQuery &q = run("SELECT status FROM users WHERE id = ?", {id});
+    if (!q.next())
+        return std::nullopt;
+    const auto status = pb::UserStatus(q.value(0).toInt());
+    q.finish();
+    return status;
 }
 
 std::vector<pb::User> SqliteStore::allUsers()
@@ -531,14 +566,17 @@ int SqliteStore::pruneTombstones(qint64 beforeMs)
 template <class Row>
 ChangePage<Row> SqliteStore::changesSince(pb::DataSet dataSet, quint64 scope, Cursor since, const PageLimits &limits,
                                           const char *rowsSql, const char *countSql, const QVariantList &scopeArgs,
-                                          const std::function<Row(const QSqlQuery &)> &readRow)
+                                          const std::function<Row(const QSqlQuery &)> &readRow,
+                                          std::optional<quint64> sequenceScope)
 {
     ChangePage<Row> page;
     QSqlQuery &state =
         run("SELECT last_cursor, pruned_before FROM data_sets WHERE data_set = ? AND scope = ?", {int(dataSet), scope});
-    const quint64 last = state.next() ? state.value(0).toULongLong() : 0;
+    quint64 last = state.next() ? state.value(0).toULongLong() : 0;
     const quint64 prunedBefore = state.isValid() ? state.value(1).toULongLong() : 0;
     state.finish();
+    if (sequenceScope)
+        last = lastCursor(dataSet, *sequenceScope).value();
     // Older than what tombstones still cover, or newer than anything issued (a cursor from another server or a
     // restored backup): the client's copy cannot be brought up to date by differences.
     if (!since.isNull() && (since.value() <= prunedBefore || since.value() > last)) {
@@ -591,5 +629,10 @@ ChangePage<Row> SqliteStore::changesSince(pb::DataSet dataSet, quint64 scope, Cu
     }
     return page;
 }
+
+// The groups data set lives in sqlitegroups.cpp.
+template ChangePage<pb::GroupVersion> SqliteStore::changesSince<pb::GroupVersion>(
+    pb::DataSet, quint64, Cursor, const PageLimits &, const char *, const char *, const QVariantList &,
+    const std::function<pb::GroupVersion(const QSqlQuery &)> &, std::optional<quint64>);
 
 } // namespace confab::server

@@ -45,6 +45,7 @@ public:
     std::optional<pb::User> user(quint64 id) override;
     std::optional<pb::User> userByLogin(const QString &loginName) override;
     std::vector<pb::User> users(const std::vector<quint64> &ids) override;
+    std::optional<pb::UserStatus> userStatus(quint64 id) override;
     std::vector<pb::User> allUsers() override;
     std::optional<pb::Department> department(quint64 id) override;
     std::vector<pb::Department> allDepartments() override;
@@ -58,6 +59,36 @@ public:
     Cursor removeBuddy(quint64 ownerId, quint64 buddyId) override;
     ChangePage<pb::Buddy> buddiesSince(quint64 ownerId, Cursor since, const PageLimits &limits) override;
     std::vector<quint64> usersWithBuddy(quint64 buddyId) override;
+
+    std::optional<pb::Message> messageByClientId(quint64 senderId, const std::string &clientMsgId) override;
+    void appendMessage(const ConversationKey &key, pb::Message &message, qint64 nowMs) override;
+    quint64 latestMessageId(const ConversationKey &key) override;
+    std::vector<pb::Message> history(const ConversationKey &key, quint64 viewerId, quint64 fromId, int limit,
+                                     bool forward) override;
+    std::vector<pb::Message> messagesById(const ConversationKey &key, quint64 viewerId,
+                                          const std::vector<quint64> &ids) override;
+
+    std::optional<pb::Session> session(quint64 userId, const ConversationKey &key) override;
+    ChangePage<pb::Session, pb::Conversation> sessionsSince(quint64 userId, Cursor since,
+                                                            const PageLimits &limits) override;
+    quint64 markRead(quint64 userId, const ConversationKey &key, quint64 upToId) override;
+    Cursor removeSession(quint64 userId, const ConversationKey &key) override;
+    Cursor updateSession(quint64 userId, const ConversationKey &key, std::optional<bool> pinned,
+                         std::optional<bool> muted) override;
+    std::vector<pb::UnreadCount> unreadCounts(quint64 userId) override;
+    std::vector<quint64> readersOf(const ConversationKey &key, quint64 messageId, quint64 exceptUserId) override;
+
+    CreatedGroup createGroup(quint64 ownerId, const pb::CreateGroupRequest &request, qint64 nowMs) override;
+    std::optional<pb::GroupInfo> group(quint64 groupId, quint64 viewerId) override;
+    std::optional<pb::GroupRole> memberRole(quint64 groupId, quint64 userId) override;
+    std::vector<quint64> groupMemberIds(quint64 groupId) override;
+    std::vector<pb::MemberEvent> changeMembers(quint64 groupId, pb::MemberChange change,
+                                               const std::vector<quint64> &userIds, pb::GroupRole role,
+                                               qint64 nowMs) override;
+    pb::GroupInfo updateGroup(quint64 groupId, const pb::UpdateGroupRequest &request) override;
+    std::vector<quint64> dissolveGroup(quint64 groupId) override;
+    ChangePage<pb::GroupVersion> groupsSince(quint64 userId, Cursor since, const PageLimits &limits) override;
+    pb::GroupMembersResponse groupMembers(quint64 groupId, quint64 sinceVersion, int limit) override;
 
     Cursor lastCursor(pb::DataSet dataSet, quint64 scope) override;
     int pruneTombstones(qint64 beforeMs) override;
@@ -77,7 +108,16 @@ private:
     template <class Row>
     ChangePage<Row> changesSince(pb::DataSet dataSet, quint64 scope, Cursor since, const PageLimits &limits,
                                  const char *rowsSql, const char *countSql, const QVariantList &scopeArgs,
-                                 const std::function<Row(const QSqlQuery &)> &readRow);
+                                 const std::function<Row(const QSqlQuery &)> &readRow,
+                                 std::optional<quint64> sequenceScope = std::nullopt);
+    // Sessions and groups of every user draw their cursors from one sequence each (scope 0), so that a message
+    // to a group moves every member's sessions without a row per member.
+    Cursor nextSharedCursor(pb::DataSet dataSet);
+    quint64 conversationId(const ConversationKey &key, bool create);
+    pb::Message readMessage(const QSqlQuery &q, const ConversationKey &key, quint64 viewerId);
+    pb::Session readSession(const QSqlQuery &q, int first, const ConversationKey &key, quint64 userId);
+    void joinGroupSession(quint64 userId, quint64 conversationId, Cursor stamp);
+    void leaveGroup(quint64 groupId, quint64 userId, Cursor groupsStamp, Cursor sessionsStamp);
 
     QString m_path;
     QString m_connectionName;

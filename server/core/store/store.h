@@ -5,6 +5,7 @@
 
 #include "protocol/ids.h"
 #include "protocol/messages.h"
+#include "store/conversationkey.h"
 
 #include <QByteArray>
 #include <QString>
@@ -38,11 +39,11 @@ private:
 };
 
 // One page of a data set's changes after a cursor (see sync.proto's SyncPage for the meaning of each field).
-template <class Row>
+template <class Row, class RemovedId = quint64>
 struct ChangePage
 {
     std::vector<Row> rows;
-    std::vector<quint64> removed;
+    std::vector<RemovedId> removed;
     Cursor cursor;
     bool hasMore = false;
     bool reset = false;
@@ -104,6 +105,8 @@ public:
     virtual std::optional<pb::User> user(quint64 id) = 0;
     virtual std::optional<pb::User> userByLogin(const QString &loginName) = 0;
     virtual std::vector<pb::User> users(const std::vector<quint64> &ids) = 0;
+    // A user's status without reading the profile; nullopt for no such user.
+    virtual std::optional<pb::UserStatus> userStatus(quint64 id) = 0;
     virtual std::vector<pb::User> allUsers() = 0;
     virtual std::optional<pb::Department> department(quint64 id) = 0;
     virtual std::vector<pb::Department> allDepartments() = 0;
@@ -122,6 +125,63 @@ public:
     virtual Cursor removeBuddy(quint64 ownerId, quint64 buddyId) = 0;
     virtual ChangePage<pb::Buddy> buddiesSince(quint64 ownerId, Cursor since, const PageLimits &limits) = 0;
     virtual std::vector<quint64> usersWithBuddy(quint64 buddyId) = 0;
+
+    // --- messages -------------------------------------------------------------------------------------------
+    // The message `senderId` already sent with this client id, seen from the sender, if any.
+    virtual std::optional<pb::Message> messageByClientId(quint64 senderId, const std::string &clientMsgId) = 0;
+    // Appends `message` (sender, kind, text, mentions, reply_to, client id, file id set) to the conversation: takes
+    // the next id, stamps `sent_ms`, moves the sender's read cursor to it (one has read what one wrote) and makes
+    // sure both people of a one-to-one conversation have its session. `message.conversation` comes back as the
+    // sender sees it.
+    virtual void appendMessage(const ConversationKey &key, pb::Message &message, qint64 nowMs) = 0;
+    virtual quint64 latestMessageId(const ConversationKey &key) = 0;
+    // Up to `limit` messages: below `fromId` newest first (0 = from the latest), or above it oldest first.
+    virtual std::vector<pb::Message> history(const ConversationKey &key, quint64 viewerId, quint64 fromId, int limit,
+                                             bool forward) = 0;
+    virtual std::vector<pb::Message> messagesById(const ConversationKey &key, quint64 viewerId,
+                                                  const std::vector<quint64> &ids) = 0;
+
+    // --- sessions (the recent conversations of each user) ----------------------------------------------------
+    // The user's session of a conversation, unread count derived; nullopt when the user has none.
+    virtual std::optional<pb::Session> session(quint64 userId, const ConversationKey &key) = 0;
+    virtual ChangePage<pb::Session, pb::Conversation> sessionsSince(quint64 userId, Cursor since,
+                                                                    const PageLimits &limits) = 0;
+    // Moves the read cursor forward to min(upToId, latest id); returns the cursor after (unchanged if not forward).
+    virtual quint64 markRead(quint64 userId, const ConversationKey &key, quint64 upToId) = 0;
+    // Hides the session until the next message and marks it read. Null cursor when there was nothing to hide.
+    virtual Cursor removeSession(quint64 userId, const ConversationKey &key) = 0;
+    virtual Cursor updateSession(quint64 userId, const ConversationKey &key, std::optional<bool> pinned,
+                                 std::optional<bool> muted) = 0;
+    // Sessions with unread messages.
+    virtual std::vector<pb::UnreadCount> unreadCounts(quint64 userId) = 0;
+    // Members of a group conversation, but `exceptUserId`, whose read cursor has reached `messageId`.
+    virtual std::vector<quint64> readersOf(const ConversationKey &key, quint64 messageId, quint64 exceptUserId) = 0;
+
+    // --- groups ---------------------------------------------------------------------------------------------
+    // Creates a group owned by `ownerId` with `memberIds`; a second call with the same non-empty request id
+    // returns the group the first one made (`created` false).
+    struct CreatedGroup
+    {
+        pb::GroupInfo group;
+        std::vector<pb::MemberEvent> events;
+        bool created = true;
+    };
+    virtual CreatedGroup createGroup(quint64 ownerId, const pb::CreateGroupRequest &request, qint64 nowMs) = 0;
+    // The group as `viewerId` sees it (their mute flag); nullopt when there is no such group.
+    virtual std::optional<pb::GroupInfo> group(quint64 groupId, quint64 viewerId) = 0;
+    // The member's role, or nullopt when not a member.
+    virtual std::optional<pb::GroupRole> memberRole(quint64 groupId, quint64 userId) = 0;
+    virtual std::vector<quint64> groupMemberIds(quint64 groupId) = 0;
+    // Applies a membership change; returns the events that changed something (empty: the version stays).
+    virtual std::vector<pb::MemberEvent> changeMembers(quint64 groupId, pb::MemberChange change,
+                                                       const std::vector<quint64> &userIds, pb::GroupRole role,
+                                                       qint64 nowMs) = 0;
+    virtual pb::GroupInfo updateGroup(quint64 groupId, const pb::UpdateGroupRequest &request) = 0;
+    // Marks the group dissolved and removes every member; returns who they were.
+    virtual std::vector<quint64> dissolveGroup(quint64 groupId) = 0;
+    virtual ChangePage<pb::GroupVersion> groupsSince(quint64 userId, Cursor since, const PageLimits &limits) = 0;
+    // Members since a version: the events after it, or the whole list (`full`) from version 0.
+    virtual pb::GroupMembersResponse groupMembers(quint64 groupId, quint64 sinceVersion, int limit) = 0;
 
     // --- sync bookkeeping -----------------------------------------------------------------------------------
     // The latest cursor of a data set (scope: 0 for organisation-wide sets, the owner's id for per-user ones).

@@ -1,0 +1,343 @@
+// SqliteStore: messages and each user's sessions (recent conversations, read cursors, pins, mutes).
+//
+// A conversation row holds its latest id and the stamp of its last message in the sessions sequence; a session row
+// holds one user's view and the stamp of that user's last change to it. A user's sessions changed after cursor C
+// are those whose own stamp or whose conversation's stamp is after C, so a message to a 2,000-member group writes
+// one message row and one conversation row, and every member's sessions still move.
+#include "store/blob.h"
+#include "store/sqlitestore.h"
+
+#include <QSqlQuery>
+
+namespace confab::server {
+
+namespace {
+
+// Sessions carry a preview, not the whole of a 32 KiB message.
+constexpr int kPreviewChars = 256;
+
+constexpr const char *kSessionColumns =
+    "s.read_cursor, s.pinned, s.muted, s.removed_at, s.active, c.latest_id, c.last_ms, c.id, c.type, c.a, c.b";
+
+} // namespace
+
+Cursor SqliteStore::nextSharedCursor(pb::DataSet dataSet)
+{
+    return nextCursor(dataSet, 0);
+}
+
+quint64 SqliteStore::conversationId(const ConversationKey &key, bool create)
+{
+    QSqlQuery &q =
+        run("SELECT id FROM conversations WHERE type = ? AND a = ? AND b = ?", {int(key.type), key.a, key.b});
+    if (q.next()) {
+        const quint64 id = q.value(0).toULongLong();
+        q.finish();
+        return id;
+    }
+    if (!create)
+        return 0;
+    QSqlQuery &insert = run("INSERT INTO conversations (type, a, b) VALUES (?, ?, ?)", {int(key.type), key.a, key.b});
+    const quint64 id = insert.lastInsertId().toULongLong();
+    if (!key.isGroup()) {
+        // Both people see a one-to-one conversation from its first message on.
+        const Cursor stamp = nextSharedCursor(pb::DATA_SET_SESSIONS);
+        for (quint64 user : {key.a, key.b})
+            run("INSERT OR IGNORE INTO sessions (user_id, conversation_id, stamp) VALUES (?, ?, ?)",
+                {user, id, stamp.value()});
+    }
+    return id;
+}
+
+pb::Message SqliteStore::readMessage(const QSqlQuery &q, const ConversationKey &key, quint64 viewerId)
+{
+    // Columns: body, sender_id, client_msg_id.
+    pb::Message m = parseBlob<pb::Message>(q.value(0), "message");
+    *m.mutable_conversation() = key.viewFor(viewerId);
+    if (q.value(1).toULongLong() == viewerId)
+        m.set_client_msg_id(q.value(2).toString().toStdString());
+    return m;
+}
+
+std::optional<pb::Message> SqliteStore::messageByClientId(quint64 senderId, const std::string &clientMsgId)
+{
+    QSqlQuery &q = run("SELECT m.body, m.sender_id, m.client_msg_id, c.type, c.a, c.b FROM messages m"
+                       " JOIN conversations c ON c.id = m.conversation_id"
+                       " WHERE m.sender_id = ? AND m.client_msg_id = ?",
+                       {senderId, QString::fromStdString(clientMsgId)});
+    if (!q.next())
+        return std::nullopt;
+    const ConversationKey key{pb::SessionType(q.value(3).toInt()), q.value(4).toULongLong(), q.value(5).toULongLong()};
+    pb::Message m = readMessage(q, key, senderId);
+    q.finish();
+    return m;
+}
+
+void SqliteStore::appendMessage(const ConversationKey &key, pb::Message &message, qint64 nowMs)
+{
+    const quint64 conversation = conversationId(key, true);
+    QSqlQuery &latest = run("SELECT latest_id FROM conversations WHERE id = ?", {conversation});
+    latest.next();
+    const quint64 id = latest.value(0).toULongLong() + 1;
+    latest.finish();
+    const Cursor stamp = nextSharedCursor(pb::DATA_SET_SESSIONS);
+    run("UPDATE conversations SET latest_id = ?, last_ms = ?, stamp = ? WHERE id = ?",
+        {id, nowMs, stamp.value(), conversation});
+
+    message.set_id(id);
+    message.set_sent_ms(nowMs);
+    const std::string clientMsgId = message.client_msg_id();
+    message.clear_conversation();
+    message.clear_client_msg_id();
+    run("INSERT INTO messages (conversation_id, id, sender_id, client_msg_id, body) VALUES (?, ?, ?, ?, ?)",
+        {conversation, id, quint64(message.sender_id()), QString::fromStdString(clientMsgId), serialise(message)});
+    run("UPDATE sessions SET read_cursor = ?, removed_at = NULL WHERE user_id = ? AND conversation_id = ?",
+        {id, quint64(message.sender_id()), conversation});
+    *message.mutable_conversation() = key.viewFor(message.sender_id());
+    message.set_client_msg_id(clientMsgId);
+}
+
+quint64 SqliteStore::latestMessageId(const ConversationKey &key)
+{
+    QSqlQuery &q =
+        run("SELECT latest_id FROM conversations WHERE type = ? AND a = ? AND b = ?", {int(key.type), key.a, key.b});
+    const quint64 latest = q.next() ? q.value(0).toULongLong() : 0;
+    q.finish();
+    return latest;
+}
+
+std::vector<pb::Message> SqliteStore::history(const ConversationKey &key, quint64 viewerId, quint64 fromId, int limit,
+                                              bool forward)
+{
+    std::vector<pb::Message> page;
+    const quint64 conversation = conversationId(key, false);
+    if (conversation == 0)
+        return page;
+    QSqlQuery &q = forward
+                       ? run("SELECT body, sender_id, client_msg_id FROM messages"
+                             " WHERE conversation_id = ? AND id > ? ORDER BY id LIMIT ?",
+                             {conversation, fromId, limit})
+                       : run("SELECT body, sender_id, client_msg_id FROM messages"
+                             " WHERE conversation_id = ? AND id < ? ORDER BY id DESC LIMIT ?",
+                             {conversation, fromId == 0 ? std::numeric_limits<qint64>::max() : qint64(fromId), limit});
+    while (q.next())
+        page.push_back(readMessage(q, key, viewerId));
+    return page;
+}
+
+std::vector<pb::Message> SqliteStore::messagesById(const ConversationKey &key, quint64 viewerId,
+                                                   const std::vector<quint64> &ids)
+{
+    std::vector<pb::Message> found;
+    const quint64 conversation = conversationId(key, false);
+    if (conversation == 0)
+        return found;
+    for (quint64 id : ids) {
+        QSqlQuery &q = run("SELECT body, sender_id, client_msg_id FROM messages WHERE conversation_id = ? AND id = ?",
+                           {conversation, id});
+        if (q.next())
+            found.push_back(readMessage(q, key, viewerId));
+        q.finish();
+    }
+    return found;
+}
+
+// --- sessions -------------------------------------------------------------------------------------------------
+
+pb::Session SqliteStore::readSession(const QSqlQuery &q, int first, const ConversationKey &key, quint64 userId)
+{
+    // Columns from `first`: kSessionColumns.
+    pb::Session s;
+    *s.mutable_conversation() = key.viewFor(userId);
+    const quint64 readCursor = q.value(first).toULongLong();
+    const quint64 latest = q.value(first + 5).toULongLong();
+    s.set_read_cursor(readCursor);
+    s.set_pinned(q.value(first + 1).toBool());
+    s.set_muted(q.value(first + 2).toBool());
+    s.set_latest_id(latest);
+    s.set_unread(latest > readCursor ? latest - readCursor : 0);
+    s.set_updated_ms(q.value(first + 6).toLongLong());
+    if (latest > 0) {
+        QSqlQuery &last =
+            run("SELECT body, sender_id, client_msg_id FROM messages WHERE conversation_id = ? AND id = ?",
+                {q.value(first + 7), latest});
+        if (last.next()) {
+            pb::Message m = readMessage(last, key, userId);
+            if (m.text().size() > size_t(kPreviewChars)) {
+                QString text = QString::fromStdString(m.text()).left(kPreviewChars);
+                if (text.back().isHighSurrogate())
+                    text.chop(1);
+                m.set_text(text.toStdString());
+            }
+            *s.mutable_last_message() = std::move(m);
+        }
+        last.finish();
+    }
+    return s;
+}
+
+std::optional<pb::Session> SqliteStore::session(quint64 userId, const ConversationKey &key)
+{
+    const QString sql = QStringLiteral("SELECT %1 FROM sessions s JOIN conversations c ON c.id = s.conversation_id"
+                                       " WHERE s.user_id = ? AND c.type = ? AND c.a = ? AND c.b = ?")
+                            .arg(QLatin1String(kSessionColumns));
+    static const QByteArray sqlBytes = sql.toLatin1();
+    QSqlQuery &q = run(sqlBytes.constData(), {userId, int(key.type), key.a, key.b});
+    if (!q.next())
+        return std::nullopt;
+    const bool active = q.value(4).toBool();
+    std::optional<pb::Session> s;
+    if (active)
+        s = readSession(q, 0, key, userId);
+    q.finish();
+    return s;
+}
+
+ChangePage<pb::Session, pb::Conversation> SqliteStore::sessionsSince(quint64 userId, Cursor since,
+                                                                     const PageLimits &limits)
+{
+    ChangePage<pb::Session, pb::Conversation> page;
+    const Cursor last = lastCursor(pb::DATA_SET_SESSIONS, 0);
+    if (!since.isNull() && since > last) {
+        page.reset = true; // a cursor this server never issued
+        since = Cursor();
+    }
+    const bool full = since.isNull();
+    static const QByteArray sql = QStringLiteral("SELECT max(s.stamp, c.stamp) AS cursor, %1 FROM sessions s"
+                                                 " JOIN conversations c ON c.id = s.conversation_id"
+                                                 " WHERE s.user_id = ? AND (s.stamp > ? OR (s.active AND c.stamp > ?))"
+                                                 " ORDER BY cursor LIMIT ?")
+                                      .arg(QLatin1String(kSessionColumns))
+                                      .toLatin1();
+    QSqlQuery &q = run(sql.constData(), {userId, since.value(), since.value(), limits.rows + 1});
+    page.cursor = since;
+    qsizetype bytes = 0;
+    int taken = 0;
+    while (q.next()) {
+        if (taken == limits.rows) {
+            page.hasMore = true;
+            break;
+        }
+        const ConversationKey key{pb::SessionType(q.value(9).toInt()), q.value(10).toULongLong(),
+                                  q.value(11).toULongLong()};
+        const QVariant removedAt = q.value(4);
+        const bool visible =
+            q.value(5).toBool() && (removedAt.isNull() || q.value(6).toULongLong() > removedAt.toULongLong());
+        if (visible) {
+            pb::Session s = readSession(q, 1, key, userId);
+            const qsizetype size = qsizetype(s.ByteSizeLong()) + 8;
+            if (taken > 0 && bytes + size > limits.bytes) {
+                page.hasMore = true;
+                break;
+            }
+            bytes += size;
+            page.rows.push_back(std::move(s));
+        } else if (!full) {
+            bytes += 16;
+            page.removed.push_back(key.viewFor(userId));
+        }
+        page.cursor = Cursor(q.value(0).toULongLong());
+        ++taken;
+    }
+    q.finish();
+    // Everything after `since` is in this page: nothing of this user's lies between its last row and the newest
+    // stamp issued, so the client may hold that (and need not start over when it has no sessions yet).
+    if (!page.hasMore && last > page.cursor)
+        page.cursor = last;
+    return page;
+}
+
+quint64 SqliteStore::markRead(quint64 userId, const ConversationKey &key, quint64 upToId)
+{
+    const quint64 conversation = conversationId(key, false);
+    QSqlQuery &q =
+        run("SELECT s.read_cursor, c.latest_id FROM sessions s JOIN conversations c ON c.id = s.conversation_id"
+            " WHERE s.user_id = ? AND s.conversation_id = ? AND s.active",
+            {userId, conversation});
+    if (!q.next())
+        throw StoreError(StoreError::Kind::NotFound, QStringLiteral("no session"));
+    const quint64 current = q.value(0).toULongLong();
+    const quint64 target = std::min(upToId, q.value(1).toULongLong());
+    q.finish();
+    if (target <= current)
+        return current;
+    const Cursor stamp = nextSharedCursor(pb::DATA_SET_SESSIONS);
+    run("UPDATE sessions SET read_cursor = ?, stamp = ? WHERE user_id = ? AND conversation_id = ?",
+        {target, stamp.value(), userId, conversation});
+    return target;
+}
+
+Cursor SqliteStore::removeSession(quint64 userId, const ConversationKey &key)
+{
+    const quint64 conversation = conversationId(key, false);
+    QSqlQuery &q =
+        run("SELECT c.latest_id, s.removed_at FROM sessions s JOIN conversations c ON c.id = s.conversation_id"
+            " WHERE s.user_id = ? AND s.conversation_id = ? AND s.active",
+            {userId, conversation});
+    if (!q.next())
+        return Cursor();
+    const quint64 latest = q.value(0).toULongLong();
+    const QVariant removedAt = q.value(1);
+    q.finish();
+    if (!removedAt.isNull() && removedAt.toULongLong() >= latest)
+        return Cursor(); // already hidden
+    const Cursor stamp = nextSharedCursor(pb::DATA_SET_SESSIONS);
+    run("UPDATE sessions SET removed_at = ?, read_cursor = max(read_cursor, ?), stamp = ?"
+        " WHERE user_id = ? AND conversation_id = ?",
+        {latest, latest, stamp.value(), userId, conversation});
+    return stamp;
+}
+
+Cursor SqliteStore::updateSession(quint64 userId, const ConversationKey &key, std::optional<bool> pinned,
+                                  std::optional<bool> muted)
+{
+    const quint64 conversation = conversationId(key, false);
+    QSqlQuery &q = run("SELECT pinned, muted FROM sessions WHERE user_id = ? AND conversation_id = ? AND active",
+                       {userId, conversation});
+    if (!q.next())
+        throw StoreError(StoreError::Kind::NotFound, QStringLiteral("no session"));
+    const bool newPinned = pinned.value_or(q.value(0).toBool());
+    const bool newMuted = muted.value_or(q.value(1).toBool());
+    const bool changed = newPinned != q.value(0).toBool() || newMuted != q.value(1).toBool();
+    q.finish();
+    if (!changed)
+        return Cursor();
+    const Cursor stamp = nextSharedCursor(pb::DATA_SET_SESSIONS);
+    run("UPDATE sessions SET pinned = ?, muted = ?, stamp = ? WHERE user_id = ? AND conversation_id = ?",
+        {newPinned, newMuted, stamp.value(), userId, conversation});
+    return stamp;
+}
+
+std::vector<pb::UnreadCount> SqliteStore::unreadCounts(quint64 userId)
+{
+    std::vector<pb::UnreadCount> counts;
+    QSqlQuery &q = run("SELECT c.type, c.a, c.b, c.latest_id, s.read_cursor FROM sessions s"
+                       " JOIN conversations c ON c.id = s.conversation_id"
+                       " WHERE s.user_id = ? AND s.active AND c.latest_id > s.read_cursor",
+                       {userId});
+    while (q.next()) {
+        const ConversationKey key{pb::SessionType(q.value(0).toInt()), q.value(1).toULongLong(),
+                                  q.value(2).toULongLong()};
+        pb::UnreadCount c;
+        *c.mutable_conversation() = key.viewFor(userId);
+        c.set_latest_id(q.value(3).toULongLong());
+        c.set_read_cursor(q.value(4).toULongLong());
+        c.set_unread(c.latest_id() - c.read_cursor());
+        counts.push_back(std::move(c));
+    }
+    return counts;
+}
+
+std::vector<quint64> SqliteStore::readersOf(const ConversationKey &key, quint64 messageId, quint64 exceptUserId)
+{
+    std::vector<quint64> readers;
+    QSqlQuery &q = run("SELECT s.user_id FROM sessions s JOIN conversations c ON c.id = s.conversation_id"
+                       " WHERE c.type = ? AND c.a = ? AND c.b = ? AND s.active AND s.read_cursor >= ?"
+                       " AND s.user_id <> ? ORDER BY s.user_id",
+                       {int(key.type), key.a, key.b, messageId, exceptUserId});
+    while (q.next())
+        readers.push_back(q.value(0).toULongLong());
+    return readers;
+}
+
+} // namespace confab::server
