@@ -38,6 +38,16 @@ server::StorageThread &TestServer::store()
     return m_server->storage();
 }
 
+quint64 TestServer::userId(const QString &login)
+{
+    return store().blocking(
+        [login](server::Store &s) {
+            const std::optional<pb::User> user = s.userByLogin(login);
+            return user ? quint64(user->id()) : quint64(0);
+        },
+        false);
+}
+
 client::ServerEndpoint TestServer::endpoint(bool webSocket) const
 {
     client::ServerEndpoint e;

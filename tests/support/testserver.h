@@ -22,6 +22,8 @@ public:
     server::Server &server() { return *m_server; }
     server::StorageThread &store();
     QString dataDir() const { return m_dir.path(); }
+    // The id of a demo user (alice, bob, carol, …).
+    quint64 userId(const QString &login);
     client::ServerEndpoint endpoint(bool webSocket = false) const;
 
 private:
