@@ -69,6 +69,10 @@ int main(int argc, char **argv)
         {QStringLiteral("demo"), QStringLiteral("Seed a demo organisation on first start (password: demo).")},
         {QStringLiteral("demo-users"), QStringLiteral("People in the demo organisation (default 200)."),
          QStringLiteral("N")},
+        {QStringLiteral("demo-hash-iterations"),
+         QStringLiteral("PBKDF2 iterations of the demo password (default 210000); fewer make thousands of load-test "
+                        "logins cheap."),
+         QStringLiteral("N")},
     });
     args.process(app);
     QTextStream err(stderr);
@@ -127,8 +131,9 @@ int main(int argc, char **argv)
             err << "confab-server: --demo-users needs a number of at least 3\n";
             return 2;
         }
-        const DemoSummary summary =
-            server.storage().blocking([users](Store &s) { return seedDemoOrganisation(s, users); });
+        const int iterations = args.value(QStringLiteral("demo-hash-iterations")).toInt();
+        const DemoSummary summary = server.storage().blocking(
+            [users, iterations](Store &s) { return seedDemoOrganisation(s, users, iterations); });
         if (summary.alreadySeeded)
             out << "Demo organisation already present in " << config.dataDir << "\n";
         else

@@ -1,6 +1,7 @@
 // confab-bench: Confab's benchmarks. Figures, not pass/fail: each prints JSON lines
 // {"figure": ..., "value": ..., "unit": ...}.
 #include "clientstartbench.h"
+#include "messagebench.h"
 #include "syncbench.h"
 
 #include <QCommandLineParser>
@@ -16,10 +17,22 @@ int main(int argc, char **argv)
     args.setApplicationDescription(
         QStringLiteral("Confab's benchmarks.\n\n"
                        "  sync           full, no-change and incremental directory sync\n"
-                       "  client-start   first sync into an empty cache, then a cold start"));
+                       "  client-start   first sync into an empty cache, then a cold start\n"
+                       "  messages       simulated clients sending one-to-one messages: throughput, latency, CPU\n"
+                       "  connections    idle authenticated connections: server memory per connection"));
     args.addHelpOption();
     args.addOption({QStringLiteral("users"), QStringLiteral("People in the organisation (default 100000)."),
                     QStringLiteral("N"), QStringLiteral("100000")});
+    args.addOption({QStringLiteral("clients"), QStringLiteral("messages: simulated clients (default 1000)."),
+                    QStringLiteral("N"), QStringLiteral("1000")});
+    args.addOption({QStringLiteral("rate"), QStringLiteral("messages: total messages per second in the paced phase."),
+                    QStringLiteral("N"), QStringLiteral("5000")});
+    args.addOption({QStringLiteral("seconds"), QStringLiteral("messages: length of each phase (default 5)."),
+                    QStringLiteral("N"), QStringLiteral("5")});
+    args.addOption({QStringLiteral("server"), QStringLiteral("messages: a running server instead of a new one."),
+                    QStringLiteral("HOST:PORT")});
+    args.addOption({QStringLiteral("count"), QStringLiteral("connections: how many (default 10000)."),
+                    QStringLiteral("N"), QStringLiteral("10000")});
     args.addPositionalArgument(QStringLiteral("benchmark"), QStringLiteral("Which benchmark to run."));
     args.process(app);
     const QString which = args.positionalArguments().value(0);
@@ -28,6 +41,16 @@ int main(int argc, char **argv)
         return confab::bench::runSyncBench(users);
     if (which == QLatin1String("client-start"))
         return confab::bench::runClientStartBench(users);
+    if (which == QLatin1String("messages")) {
+        confab::bench::LoadOptions options;
+        options.clients = qMax(2, args.value(QStringLiteral("clients")).toInt());
+        options.rate = qMax(1, args.value(QStringLiteral("rate")).toInt());
+        options.seconds = qMax(1, args.value(QStringLiteral("seconds")).toInt());
+        options.server = args.value(QStringLiteral("server"));
+        return confab::bench::runMessageBench(options);
+    }
+    if (which == QLatin1String("connections"))
+        return confab::bench::runConnectionBench(qMax(1, args.value(QStringLiteral("count")).toInt()));
     if (which == QLatin1String("client-start-child"))
         return confab::bench::runClientStartChild(args.positionalArguments().value(1));
     QTextStream(stderr) << "confab-bench: name a benchmark (see --help)\n";

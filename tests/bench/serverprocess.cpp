@@ -30,12 +30,14 @@ double rssMb(qint64 pid)
     return match.hasMatch() ? match.captured(1).toDouble() / 1024.0 : -1;
 }
 
-bool ServerProcess::start(int users)
+bool ServerProcess::start(int users, const QStringList &extraArgs)
 {
     m_process.setProcessChannelMode(QProcess::MergedChannels);
-    m_process.start(QStringLiteral(CONFAB_SERVER_BINARY),
-                    {QStringLiteral("--data-dir"), m_data.path(), QStringLiteral("--listen"),
-                     QStringLiteral("127.0.0.1:0"), QStringLiteral("--demo-users"), QString::number(users)});
+    const QStringList args = QStringList{QStringLiteral("--data-dir"),   m_data.path(),
+                                         QStringLiteral("--listen"),     QStringLiteral("127.0.0.1:0"),
+                                         QStringLiteral("--demo-users"), QString::number(users)} +
+                             extraArgs;
+    m_process.start(QStringLiteral(CONFAB_SERVER_BINARY), args);
     QString log;
     static const QRegularExpression portLine(QStringLiteral("tcp port (\\d+)"));
     const bool up = waitFor(

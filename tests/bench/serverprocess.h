@@ -11,7 +11,7 @@ class ServerProcess
 public:
     ~ServerProcess();
     // Starts a server seeded with `users` people; false (and the log on stderr) when it does not come up.
-    bool start(int users);
+    bool start(int users, const QStringList &extraArgs = {});
     quint16 port() const { return m_port; }
     const QTemporaryDir &dataDir() const { return m_data; }
     qint64 pid() const { return m_process.processId(); }

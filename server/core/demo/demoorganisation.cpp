@@ -62,7 +62,7 @@ pb::User makeUser(const QString &login, const QString &realName, const QString &
 
 } // namespace
 
-DemoSummary seedDemoOrganisation(Store &store, int userCount)
+DemoSummary seedDemoOrganisation(Store &store, int userCount, int hashIterations)
 {
     DemoSummary summary;
     if (!store.allDepartments().empty() || store.userByLogin(QStringLiteral("alice"))) {
@@ -100,7 +100,8 @@ DemoSummary seedDemoOrganisation(Store &store, int userCount)
         }
     }
 
-    const QByteArray hash = PasswordHasher::hash(QStringLiteral("demo"));
+    const QByteArray hash = hashIterations > 0 ? PasswordHasher::hash(QStringLiteral("demo"), hashIterations)
+                                               : PasswordHasher::hash(QStringLiteral("demo"));
     const auto addUser = [&](pb::User user) {
         store.upsertUser(user);
         store.setPasswordHash(user.id(), hash);

@@ -15,7 +15,8 @@ struct DemoSummary
 };
 
 // Seeds an empty store (a no-op on one that has people already). Runs inside the caller's transaction.
-DemoSummary seedDemoOrganisation(Store &store, int userCount);
+// `hashIterations` below the default makes logins cheap for load tests (the demo password is public anyway).
+DemoSummary seedDemoOrganisation(Store &store, int userCount, int hashIterations = 0);
 
 inline constexpr int kDefaultDemoUsers = 200;
 

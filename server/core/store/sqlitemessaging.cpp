@@ -23,30 +23,49 @@ constexpr const char *kSessionColumns =
 
 Cursor SqliteStore::nextSharedCursor(pb::DataSet dataSet)
 {
-    return nextCursor(dataSet, 0);
+    auto it = m_sharedCursors.find(int(dataSet));
+    if (it == m_sharedCursors.end())
+        it = m_sharedCursors.insert(int(dataSet), lastCursor(dataSet, 0));
+    *it = Cursor::after(*it, m_clock());
+    run("INSERT INTO data_sets (data_set, scope, last_cursor) VALUES (?, 0, ?)"
+        " ON CONFLICT (data_set, scope) DO UPDATE SET last_cursor = excluded.last_cursor",
+        {int(dataSet), it->value()});
+    return *it;
+}
+
+SqliteStore::ConversationState *SqliteStore::conversationState(const ConversationKey &key, bool create)
+{
+    const auto cacheKey = std::make_pair(key.a, key.b);
+    auto it = m_conversations.find(cacheKey);
+    if (it != m_conversations.end())
+        return &*it;
+    QSqlQuery &q = run("SELECT id, latest_id FROM conversations WHERE type = ? AND a = ? AND b = ?",
+                       {int(key.type), key.a, key.b});
+    ConversationState state;
+    if (q.next()) {
+        state = {q.value(0).toULongLong(), q.value(1).toULongLong()};
+        q.finish();
+    } else if (!create) {
+        return nullptr;
+    } else {
+        QSqlQuery &insert =
+            run("INSERT INTO conversations (type, a, b) VALUES (?, ?, ?)", {int(key.type), key.a, key.b});
+        state.rowId = insert.lastInsertId().toULongLong();
+        if (!key.isGroup()) {
+            // Both people see a one-to-one conversation from its first message on.
+            const Cursor stamp = nextSharedCursor(pb::DATA_SET_SESSIONS);
+            for (quint64 user : {key.a, key.b})
+                run("INSERT OR IGNORE INTO sessions (user_id, conversation_id, stamp) VALUES (?, ?, ?)",
+                    {user, state.rowId, stamp.value()});
+        }
+    }
+    return &*m_conversations.insert(cacheKey, state);
 }
 
 quint64 SqliteStore::conversationId(const ConversationKey &key, bool create)
 {
-    QSqlQuery &q =
-        run("SELECT id FROM conversations WHERE type = ? AND a = ? AND b = ?", {int(key.type), key.a, key.b});
-    if (q.next()) {
-        const quint64 id = q.value(0).toULongLong();
-        q.finish();
-        return id;
-    }
-    if (!create)
-        return 0;
-    QSqlQuery &insert = run("INSERT INTO conversations (type, a, b) VALUES (?, ?, ?)", {int(key.type), key.a, key.b});
-    const quint64 id = insert.lastInsertId().toULongLong();
-    if (!key.isGroup()) {
-        // Both people see a one-to-one conversation from its first message on.
-        const Cursor stamp = nextSharedCursor(pb::DATA_SET_SESSIONS);
-        for (quint64 user : {key.a, key.b})
-            run("INSERT OR IGNORE INTO sessions (user_id, conversation_id, stamp) VALUES (?, ?, ?)",
-                {user, id, stamp.value()});
-    }
-    return id;
+    const ConversationState *state = conversationState(key, create);
+    return state ? state->rowId : 0;
 }
 
 pb::Message SqliteStore::readMessage(const QSqlQuery &q, const ConversationKey &key, quint64 viewerId)
@@ -75,11 +94,9 @@ std::optional<pb::Message> SqliteStore::messageByClientId(quint64 senderId, cons
 
 void SqliteStore::appendMessage(const ConversationKey &key, pb::Message &message, qint64 nowMs)
 {
-    const quint64 conversation = conversationId(key, true);
-    QSqlQuery &latest = run("SELECT latest_id FROM conversations WHERE id = ?", {conversation});
-    latest.next();
-    const quint64 id = latest.value(0).toULongLong() + 1;
-    latest.finish();
+    ConversationState &state = *conversationState(key, true);
+    const quint64 conversation = state.rowId;
+    const quint64 id = ++state.latestId;
     const Cursor stamp = nextSharedCursor(pb::DATA_SET_SESSIONS);
     run("UPDATE conversations SET latest_id = ?, last_ms = ?, stamp = ? WHERE id = ?",
         {id, nowMs, stamp.value(), conversation});
@@ -99,11 +116,8 @@ void SqliteStore::appendMessage(const ConversationKey &key, pb::Message &message
 
 quint64 SqliteStore::latestMessageId(const ConversationKey &key)
 {
-    QSqlQuery &q =
-        run("SELECT latest_id FROM conversations WHERE type = ? AND a = ? AND b = ?", {int(key.type), key.a, key.b});
-    const quint64 latest = q.next() ? q.value(0).toULongLong() : 0;
-    q.finish();
-    return latest;
+    const ConversationState *state = conversationState(key, false);
+    return state ? state->latestId : 0;
 }
 
 std::vector<pb::Message> SqliteStore::history(const ConversationKey &key, quint64 viewerId, quint64 fromId, int limit,

@@ -124,6 +124,19 @@ private:
     Clock m_clock;
     QSqlDatabase m_db;
     QHash<const char *, QSqlQuery> m_statements;
+
+    // The hot path of a send reads nothing it wrote itself: each conversation's row id and latest message id, and
+    // the shared sequences' last cursors, are kept here. Only this process writes messaging data; any rollback
+    // clears the caches (forgetCachedState) so that they never run ahead of the file.
+    struct ConversationState
+    {
+        quint64 rowId = 0;
+        quint64 latestId = 0;
+    };
+    QHash<std::pair<quint64, quint64>, ConversationState> m_conversations; // (a, b): b is 0 only for groups
+    QHash<int, Cursor> m_sharedCursors;
+    ConversationState *conversationState(const ConversationKey &key, bool create);
+    void forgetCachedState();
 };
 
 } // namespace confab::server

@@ -61,7 +61,10 @@ void StorageThread::push(Job job)
     QMutexLocker lock(&m_mutex);
     if (!m_running || m_stopping) {
         lock.unlock();
-        job.deliver(false); // too late: report a failure instead of dropping the job silently
+        // Too late: report a failure instead of dropping the job silently.
+        std::deque<Job> refused;
+        refused.push_back(std::move(job));
+        deliver(refused, false);
         return;
     }
     m_queue.push_back(std::move(job));
@@ -116,8 +119,33 @@ void StorageThread::runBatch(std::deque<Job> &batch)
         m_store->endBatch();
         committed = false;
     }
-    for (Job &job : batch)
-        job.deliver(committed || !job.write);
+    deliver(batch, committed);
+}
+
+void StorageThread::deliver(std::deque<Job> &batch, bool committed)
+{
+    auto homeBound = std::make_shared<std::vector<std::pair<QPointer<QObject>, std::function<void()>>>>();
+    for (Job &job : batch) {
+        job.settle(committed || !job.write);
+        if (!job.handOff)
+            continue; // a blocking job: settle() woke its caller
+        if (job.onHomeThread) {
+            homeBound->emplace_back(job.context, std::move(job.handOff));
+        } else if (job.context) {
+            QMetaObject::invokeMethod(job.context.data(), std::move(job.handOff), Qt::QueuedConnection);
+        }
+    }
+    if (homeBound->empty())
+        return;
+    QMetaObject::invokeMethod(
+        &m_homeCourier,
+        [homeBound] {
+            for (auto &[context, handOff] : *homeBound) {
+                if (context) // the caller may have gone since
+                    handOff();
+            }
+        },
+        Qt::QueuedConnection);
 }
 
 } // namespace confab::server

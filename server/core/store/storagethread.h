@@ -3,7 +3,8 @@
 // Jobs queue in order. The thread takes every job waiting, runs the writes among them inside one transaction,
 // each in its own savepoint so that one failing write loses nothing of the others, commits once (one disk sync for
 // the whole group), and only then hands each job's result back to its context object's thread. A result is
-// therefore never seen before it is durable.
+// therefore never seen before it is durable. The results of a batch whose contexts live on the thread that made
+// the StorageThread travel there in one event, in order, rather than one event (and one wake-up) each.
 #pragma once
 
 #include "store/store.h"
@@ -74,8 +75,11 @@ private:
     struct Job
     {
         bool write = false;
-        std::function<bool(Store &)> run;            // runs on the storage thread, keeps its result; false on failure
-        std::function<void(bool committed)> deliver; // posts the result to the context's thread
+        std::function<bool(Store &)> run;           // runs on the storage thread, keeps its result; false on failure
+        std::function<void(bool committed)> settle; // on the storage thread after the batch: final result
+        QPointer<QObject> context;                  // whose thread `handOff` runs on (none for blocking jobs)
+        bool onHomeThread = false;                  // the context lives where the StorageThread was made
+        std::function<void()> handOff;              // hands the result to the caller, on the context's thread
     };
 
     template <class Op, class Done>
@@ -83,8 +87,10 @@ private:
     void push(Job job);
     void loop();
     void runBatch(std::deque<Job> &batch);
+    void deliver(std::deque<Job> &batch, bool committed);
 
     std::unique_ptr<Store> m_store;
+    QObject m_homeCourier; // lives on the thread that made the StorageThread; carries batches of results there
     std::thread m_thread;
     QMutex m_mutex;
     QWaitCondition m_wake;
@@ -112,15 +118,13 @@ void StorageThread::enqueue(bool write, QObject *context, Op op, Done done)
         }
         return false;
     };
-    job.deliver = [context = QPointer<QObject>(context), done = std::move(done), result](bool committed) mutable {
+    job.settle = [result](bool committed) {
         if (!committed && result->has_value() && result->value().ok())
             result->emplace(StoreError(StoreError::Kind::Internal, QStringLiteral("the commit failed")));
-        if (!context)
-            return;
-        QMetaObject::invokeMethod(
-            context.data(), [done = std::move(done), result]() mutable { done(std::move(**result)); },
-            Qt::QueuedConnection);
     };
+    job.context = context;
+    job.onHomeThread = context && context->thread() == m_homeCourier.thread();
+    job.handOff = [done = std::move(done), result]() mutable { done(std::move(**result)); };
     push(std::move(job));
 }
 
@@ -143,7 +147,7 @@ auto StorageThread::blocking(Op op, bool isWrite) -> decltype(op(std::declval<St
         }
         return false;
     };
-    job.deliver = [&](bool committed) {
+    job.settle = [&](bool committed) {
         if (!committed && result && result->ok())
             result.emplace(StoreError(StoreError::Kind::Internal, QStringLiteral("the commit failed")));
         QMutexLocker lock(&doneMutex);

@@ -1,0 +1,64 @@
+#include "loadclient.h"
+
+#include <QHostAddress>
+#include <QTextStream>
+
+namespace confab::bench {
+
+using namespace protocol;
+
+LoadClient::LoadClient(QObject *parent)
+    : QObject(parent)
+{
+    m_socket.setReadBufferSize(0);
+    connect(&m_socket, &QTcpSocket::readyRead, this, &LoadClient::readFrames);
+    connect(&m_socket, &QTcpSocket::errorOccurred, this, [this] { m_failed = true; });
+}
+
+void LoadClient::connectTo(quint16 port)
+{
+    m_socket.connectToHost(QHostAddress::LocalHost, port);
+    m_socket.setSocketOption(QAbstractSocket::LowDelayOption, 1);
+}
+
+void LoadClient::login(const QString &loginName)
+{
+    pb::LoginRequest request;
+    request.set_login_name(loginName.toStdString());
+    request.set_password("demo");
+    request.set_client_type(pb::CLIENT_TYPE_LINUX);
+    request.set_client_version("confab-bench");
+    send(rpc::Login::request, 1, request);
+}
+
+void LoadClient::send(CommandId command, quint16 seq, const google::protobuf::Message &body)
+{
+    m_socket.write(encodeFrame(command, seq, body));
+}
+
+void LoadClient::readFrames()
+{
+    m_decoder.append(m_socket.readAll());
+    while (std::optional<Frame> frame = m_decoder.next()) {
+        if (m_userId == 0 && frame->command == rpc::Login::response) {
+            pb::LoginResponse response;
+            if (parseBody(*frame, response) && response.user().id() != 0) {
+                m_userId = response.user().id();
+                emit loggedIn();
+            } else {
+                m_failed = true;
+            }
+            continue;
+        }
+        if (m_userId == 0 && frame->command == oneway::Error::id) {
+            m_failed = true;
+            continue;
+        }
+        if (onFrame)
+            onFrame(*frame);
+    }
+    if (m_decoder.hasFailed())
+        m_failed = true;
+}
+
+} // namespace confab::bench
