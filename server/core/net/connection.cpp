@@ -29,10 +29,9 @@ Connection::Connection(QTcpSocket *socket, const ConnectionLimits &limits, QObje
     socket->setParent(this);
     socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     connect(socket, &QTcpSocket::readyRead, this, [this] {
-        while (m_tcp && m_tcp->bytesAvailable() > 0 && !m_closing) {
-            const QByteArray bytes = m_tcp->read(64 * 1024);
-            onBytes(bytes);
-        }
+        // What has arrived, not a fixed 64 KiB allocation per read.
+        while (m_tcp && m_tcp->bytesAvailable() > 0 && !m_closing)
+            onBytes(m_tcp->read(std::min<qint64>(m_tcp->bytesAvailable(), 64 * 1024)));
     });
     connect(socket, &QTcpSocket::disconnected, this, &Connection::onDisconnected);
     setUp();
@@ -62,10 +61,11 @@ void Connection::setUp()
 {
     m_sinceLastFrame.start();
     m_sinceLastSend.start();
-    // One coarse ticker per connection drives both the idle check and our heartbeats: cheaper than two timers.
-    m_ticker.setInterval(qMax(50, qMin(m_limits.heartbeatIntervalMs, m_limits.loginTimeoutMs) / 4));
-    connect(&m_ticker, &QTimer::timeout, this, &Connection::checkIdle);
-    m_ticker.start();
+}
+
+int Connection::tickIntervalMs(const ConnectionLimits &limits)
+{
+    return qMax(50, qMin(limits.heartbeatIntervalMs, limits.loginTimeoutMs) / 4);
 }
 
 QString Connection::peerAddress() const
@@ -173,7 +173,6 @@ void Connection::close(const QString &why)
         return;
     qCDebug(lcNet) << "closing connection" << m_id << "because:" << why;
     m_closing = true;
-    m_ticker.stop();
     if (m_tcp) {
         m_tcp->disconnectFromHost(); // writes what is queued first
         if (m_tcp && m_tcp->state() == QAbstractSocket::UnconnectedState)
@@ -194,8 +193,10 @@ void Connection::flushForShutdown(int msecs)
         m_webSocket->flush();
 }
 
-void Connection::checkIdle()
+void Connection::tick()
 {
+    if (m_closing)
+        return;
     const int limit = isAuthenticated() ? m_limits.idleTimeoutMs : m_limits.loginTimeoutMs;
     if (m_loginPending)
         m_sinceLastFrame.restart(); // the silence starts when we have answered
@@ -212,7 +213,6 @@ void Connection::checkIdle()
 void Connection::onDisconnected()
 {
     m_closing = true;
-    m_ticker.stop();
     if (m_closedEmitted)
         return;
     m_closedEmitted = true;

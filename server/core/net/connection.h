@@ -60,6 +60,12 @@ public:
     bool isLoginPending() const { return m_loginPending; }
     void setLoginPending(bool pending) { m_loginPending = pending; }
 
+    // Drops the connection when it has been silent too long and sends our heartbeat when we have been. The
+    // Listener ticks every connection from one timer, every tickIntervalMs: one timer per connection would cost
+    // memory and wake-ups by the thousand.
+    void tick();
+    static int tickIntervalMs(const ConnectionLimits &limits);
+
     // Arbitrary per-connection state for services (presence watch lists and the like).
     QVariantHash &attributes() { return m_attributes; }
 
@@ -73,7 +79,6 @@ private:
     void onWebSocketMessage(const QByteArray &message);
     void deliver(const protocol::Frame &frame);
     void writeFrame(const QByteArray &frame);
-    void checkIdle();
     void onDisconnected();
 
     static quint64 nextId();
@@ -83,7 +88,6 @@ private:
     QPointer<QTcpSocket> m_tcp;
     QPointer<QWebSocket> m_webSocket;
     protocol::FrameDecoder m_decoder;
-    QTimer m_ticker;
     QElapsedTimer m_sinceLastFrame;
     QElapsedTimer m_sinceLastSend;
     bool m_closing = false;

@@ -28,7 +28,22 @@ std::optional<ListenAddress> ListenAddress::parse(const QString &text, QString *
 Listener::Listener(ConnectionLimits limits, QObject *parent)
     : QObject(parent)
     , m_limits(limits)
-{}
+{
+    m_ticker.setInterval(Connection::tickIntervalMs(limits));
+    connect(&m_ticker, &QTimer::timeout, this, [this] {
+        const QList<Connection *> connections = m_connections.values(); // a tick may close (not destroy) some
+        for (Connection *c : connections)
+            c->tick();
+    });
+    m_ticker.start();
+}
+
+void Listener::adopt(Connection *connection)
+{
+    m_connections.insert(connection);
+    connect(connection, &QObject::destroyed, this, [this, connection] { m_connections.remove(connection); });
+    emit newConnection(connection);
+}
 
 Listener::~Listener() = default;
 
@@ -50,7 +65,7 @@ bool Listener::listenTcp(const ListenAddress &address, QString *error)
     }
     connect(m_tcp, &QTcpServer::pendingConnectionAvailable, this, [this] {
         while (QTcpSocket *socket = m_tcp->nextPendingConnection())
-            emit newConnection(new Connection(socket, m_limits, this));
+            adopt(new Connection(socket, m_limits, this));
     });
     return true;
 }
@@ -71,7 +86,7 @@ bool Listener::listenWebSocket(const ListenAddress &address, QString *error)
     }
     connect(m_webSocket, &QWebSocketServer::newConnection, this, [this] {
         while (QWebSocket *socket = m_webSocket->nextPendingConnection())
-            emit newConnection(new Connection(socket, m_limits, this));
+            adopt(new Connection(socket, m_limits, this));
     });
     return true;
 }

@@ -5,7 +5,9 @@
 #include "net/connection.h"
 
 #include <QHostAddress>
+#include <QSet>
 #include <QSslConfiguration>
+#include <QTimer>
 
 class QTcpServer;
 class QWebSocketServer;
@@ -42,7 +44,11 @@ signals:
     void newConnection(confab::server::Connection *connection);
 
 private:
+    void adopt(Connection *connection);
+
     ConnectionLimits m_limits;
+    QSet<Connection *> m_connections; // alive ones; each leaves the set when it is destroyed
+    QTimer m_ticker;
     QSslConfiguration m_tls;
     QTcpServer *m_tcp = nullptr;
     QWebSocketServer *m_webSocket = nullptr;

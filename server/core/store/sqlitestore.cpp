@@ -129,13 +129,17 @@ void SqliteStore::open()
     // Hot pages stay in memory (64 MiB) and reads of the rest go through a mapping rather than a syscall each.
     exec(QStringLiteral("PRAGMA cache_size=-65536"));
     exec(QStringLiteral("PRAGMA mmap_size=1073741824"));
-    exec(QStringLiteral("PRAGMA wal_autocheckpoint=16384"));
+    // Checkpoints run beside the writer (WalCheckpointer), not inside one of its commits.
+    exec(QStringLiteral("PRAGMA wal_autocheckpoint=0"));
     migrate();
+    m_checkpointer = std::make_unique<WalCheckpointer>(m_path);
+    m_checkpointer->start();
 }
 
 void SqliteStore::close()
 {
     forgetCachedState();
+    m_checkpointer.reset();
     if (!m_db.isValid())
         return;
     m_statements.clear();

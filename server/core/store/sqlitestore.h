@@ -3,12 +3,14 @@
 #pragma once
 
 #include "store/store.h"
+#include "store/walcheckpointer.h"
 
 #include <QHash>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 
 #include <functional>
+#include <memory>
 
 namespace confab::server {
 
@@ -124,6 +126,7 @@ private:
     Clock m_clock;
     QSqlDatabase m_db;
     QHash<const char *, QSqlQuery> m_statements;
+    std::unique_ptr<WalCheckpointer> m_checkpointer;
 
     // The hot path of a send reads nothing it wrote itself: each conversation's row id and latest message id, and
     // the shared sequences' last cursors, are kept here. Only this process writes messaging data; any rollback

@@ -1,0 +1,34 @@
+// Copies the WAL back into the database file from a thread and connection of its own, so that the storage
+// thread's commits never stall behind a checkpoint (SQLite would otherwise run one inside the commit that crosses
+// the WAL size limit, with all its writes and a disk sync, while every sender waits for an acknowledgement).
+#pragma once
+
+#include <QString>
+
+#include <condition_variable>
+#include <mutex>
+#include <thread>
+
+namespace confab::server {
+
+class WalCheckpointer
+{
+public:
+    explicit WalCheckpointer(QString path, int intervalMs = 200);
+    ~WalCheckpointer();
+
+    void start();
+    void stop();
+
+private:
+    void loop();
+
+    QString m_path;
+    int m_intervalMs;
+    std::thread m_thread;
+    std::mutex m_mutex;
+    std::condition_variable m_wake;
+    bool m_stopping = false;
+};
+
+} // namespace confab::server
