@@ -125,6 +125,58 @@ private slots:
                      .exitCode,
                  2);
     }
+
+    void messagingCommands()
+    {
+        TestServer server(25);
+        const auto cli = [&](const char *user, QStringList command) {
+            return runCli(server, QLatin1String(user), QStringLiteral("demo"), command);
+        };
+        auto run = cli("alice", {QStringLiteral("send"), QStringLiteral("--to"), QStringLiteral("bob"),
+                                 QStringLiteral("--client-id"), QStringLiteral("k1"), QStringLiteral("hello"),
+                                 QStringLiteral("bob")});
+        QCOMPARE(run.exitCode, 0);
+        QCOMPARE(run.lines.value(0).value(QLatin1String("sent")).toObject().value(QLatin1String("id")).toString(),
+                 QStringLiteral("1"));
+        // The same key again is a resend: the same id, nothing new stored.
+        run = cli("alice", {QStringLiteral("send"), QStringLiteral("--to"), QStringLiteral("bob"),
+                            QStringLiteral("--client-id"), QStringLiteral("k1"), QStringLiteral("hello bob")});
+        QVERIFY(run.lines.value(0).value(QLatin1String("sent")).toObject().value(QLatin1String("duplicate")).toBool());
+
+        run = cli("bob", {QStringLiteral("history"), QStringLiteral("alice")});
+        QCOMPARE(run.exitCode, 0);
+        QCOMPARE(run.lines.size(), 2); // one message and the summary
+        QCOMPARE(run.lines[0].value(QLatin1String("message")).toObject().value(QLatin1String("text")).toString(),
+                 QStringLiteral("hello bob"));
+
+        run = cli("bob", {QStringLiteral("sessions")});
+        QCOMPARE(run.lines.last().value(QLatin1String("unread")).toInt(), 1);
+        QCOMPARE(cli("bob", {QStringLiteral("read"), QStringLiteral("alice"), QStringLiteral("1")}).exitCode, 0);
+        QCOMPARE(cli("bob", {QStringLiteral("sessions")}).lines.last().value(QLatin1String("unread")).toInt(), 0);
+
+        run = cli("alice", {QStringLiteral("group"), QStringLiteral("create"), QStringLiteral("Lunch"),
+                            QStringLiteral("bob"), QStringLiteral("carol")});
+        QCOMPARE(run.exitCode, 0);
+        const QString groupId =
+            run.lines.value(0).value(QLatin1String("group")).toObject().value(QLatin1String("id")).toString();
+        QVERIFY(!groupId.isEmpty());
+        QCOMPARE(cli("carol", {QStringLiteral("send"), QStringLiteral("--group"), groupId, QStringLiteral("noon?")})
+                     .exitCode,
+                 0);
+        QCOMPARE(cli("bob", {QStringLiteral("group"), QStringLiteral("leave"), groupId}).exitCode, 0);
+        // Refusals exit with 1 and name the error.
+        run = cli("bob", {QStringLiteral("history"), QStringLiteral("group:") + groupId});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY(run.err.contains(QLatin1String("ERROR_NOT_GROUP_MEMBER")));
+        run = cli("alice",
+                  {QStringLiteral("send"), QStringLiteral("--to"), QStringLiteral("nobody"), QStringLiteral("hi")});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY(run.err.contains(QLatin1String("ERROR_UNKNOWN_RECIPIENT")));
+        QCOMPARE(
+            cli("alice", {QStringLiteral("group"), QStringLiteral("mute"), groupId, QStringLiteral("maybe")}).exitCode,
+            2);
+        QCOMPARE(cli("alice", {QStringLiteral("group"), QStringLiteral("members"), groupId}).lines.size(), 3);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCli)
