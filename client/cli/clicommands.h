@@ -62,6 +62,17 @@ private:
         return !result.ok();
     }
     void reportRefusal(pb::ErrorCode code, const QString &message);
+    // Sends the request; on success prints the answer as one `kind` line and finishes.
+    template <class Rpc>
+    void callAndPrint(const typename Rpc::Request &request, const QString &kind)
+    {
+        m_connection.call<Rpc>(request, this, [this, kind](auto result) {
+            if (refused(result))
+                return;
+            m_out.message(kind, result.value);
+            emit finish(ExitOk);
+        });
+    }
     void watch(int forSeconds);
     std::vector<quint64> ids(const QStringList &words, bool *ok);
 

@@ -130,12 +130,7 @@ void CliCommands::runMessaging(const QStringList &command, const CliOptions &opt
             request.set_client_msg_id(clientId.toStdString());
             request.set_kind(pb::MESSAGE_KIND_TEXT);
             request.set_text(text.toStdString());
-            m_connection.call<rpc::SendMessage>(request, this, [this](auto result) {
-                if (refused(result))
-                    return;
-                m_out.message(QStringLiteral("sent"), result.value);
-                emit finish(ExitOk);
-            });
+            callAndPrint<rpc::SendMessage>(request, QStringLiteral("sent"));
         });
     } else if (verb == QLatin1String("history")) {
         const quint64 before = options.before;
@@ -166,24 +161,14 @@ void CliCommands::runMessaging(const QStringList &command, const CliOptions &opt
             pb::ReadAckRequest request;
             *request.mutable_conversation() = conversation;
             request.set_up_to_id(upTo);
-            m_connection.call<rpc::ReadAck>(request, this, [this](auto result) {
-                if (refused(result))
-                    return;
-                m_out.message(QStringLiteral("read"), result.value);
-                emit finish(ExitOk);
-            });
+            callAndPrint<rpc::ReadAck>(request, QStringLiteral("read"));
         });
     } else if (verb == QLatin1String("receipts")) {
         pb::ReceiptsRequest request;
         request.mutable_conversation()->set_type(pb::SESSION_TYPE_GROUP);
         request.mutable_conversation()->set_peer_id(command[1].mid(kGroupPrefix.size()).toULongLong());
         request.set_message_id(command[2].toULongLong());
-        m_connection.call<rpc::Receipts>(request, this, [this](auto result) {
-            if (refused(result))
-                return;
-            m_out.message(QStringLiteral("receipts"), result.value);
-            emit finish(ExitOk);
-        });
+        callAndPrint<rpc::Receipts>(request, QStringLiteral("receipts"));
     } else if (verb == QLatin1String("group")) {
         runGroup(command, options);
     }
@@ -272,12 +257,7 @@ void CliCommands::runGroup(const QStringList &command, const CliOptions &options
             request.set_change(change);
             for (quint64 id : users)
                 request.add_user_ids(id);
-            m_connection.call<rpc::ChangeMembers>(request, this, [this](auto result) {
-                if (refused(result))
-                    return;
-                m_out.message(QStringLiteral("members"), result.value);
-                emit finish(ExitOk);
-            });
+            callAndPrint<rpc::ChangeMembers>(request, QStringLiteral("members"));
         };
         if (what == QLatin1String("leave"))
             apply({options.selfId});
@@ -301,21 +281,11 @@ void CliCommands::runGroup(const QStringList &command, const CliOptions &options
         pb::MuteGroupRequest request;
         request.set_group_id(groupId);
         request.set_muted(command[3] == QLatin1String("on"));
-        m_connection.call<rpc::MuteGroup>(request, this, [this](auto result) {
-            if (refused(result))
-                return;
-            m_out.message(QStringLiteral("mute"), result.value);
-            emit finish(ExitOk);
-        });
+        callAndPrint<rpc::MuteGroup>(request, QStringLiteral("mute"));
     } else if (what == QLatin1String("dissolve")) {
         pb::DissolveGroupRequest request;
         request.set_group_id(groupId);
-        m_connection.call<rpc::DissolveGroup>(request, this, [this](auto result) {
-            if (refused(result))
-                return;
-            m_out.message(QStringLiteral("dissolved"), result.value);
-            emit finish(ExitOk);
-        });
+        callAndPrint<rpc::DissolveGroup>(request, QStringLiteral("dissolved"));
     }
 }
 
