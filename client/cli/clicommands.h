@@ -8,6 +8,7 @@
 #include <QStringList>
 
 #include <functional>
+#include <memory>
 #include <optional>
 
 namespace confab::cli {
@@ -81,7 +82,7 @@ private:
     static std::optional<QString> validateMessaging(const QStringList &command);
     void runMessaging(const QStringList &command, const CliOptions &options);
     void runGroup(const QStringList &command, const CliOptions &options);
-    void sessions(quint64 cursor, quint64 rowsSoFar, quint64 unread);
+    void sessions(std::shared_ptr<std::vector<pb::Session>> collected, quint64 cursor);
     // Login names to ids, in order; refuses (and finishes) when one is unknown.
     void resolveUsers(const QStringList &names, std::function<void(std::vector<quint64>)> then);
     // "group:ID" or a login name.

@@ -154,7 +154,7 @@ void CliCommands::runMessaging(const QStringList &command, const CliOptions &opt
             });
         });
     } else if (verb == QLatin1String("sessions")) {
-        sessions(0, 0, 0);
+        sessions(std::make_shared<std::vector<pb::Session>>(), 0);
     } else if (verb == QLatin1String("read")) {
         const quint64 upTo = command[2].toULongLong();
         resolveConversation(command[1], [this, upTo](pb::Conversation conversation) {
@@ -174,24 +174,29 @@ void CliCommands::runMessaging(const QStringList &command, const CliOptions &opt
     }
 }
 
-void CliCommands::sessions(quint64 cursor, quint64 rowsSoFar, quint64 unread)
+void CliCommands::sessions(std::shared_ptr<std::vector<pb::Session>> collected, quint64 cursor)
 {
     pb::SyncRequest request;
     request.set_cursor(cursor);
-    m_connection.call<rpc::SessionSync>(request, this, [this, rowsSoFar, unread](auto result) {
+    m_connection.call<rpc::SessionSync>(request, this, [this, collected](auto result) {
         if (refused(result))
             return;
-        quint64 total = unread;
-        for (const pb::Session &s : result.value.sessions()) {
+        for (const pb::Session &s : result.value.sessions())
+            collected->push_back(s);
+        if (result.value.page().has_more()) {
+            sessions(collected, result.value.page().cursor());
+            return;
+        }
+        // As people see the list: pinned first, then the most recent.
+        std::stable_sort(collected->begin(), collected->end(), [](const pb::Session &a, const pb::Session &b) {
+            return std::make_tuple(a.pinned(), a.updated_ms()) > std::make_tuple(b.pinned(), b.updated_ms());
+        });
+        quint64 total = 0;
+        for (const pb::Session &s : *collected) {
             m_out.message(QStringLiteral("session"), s);
             total += s.unread();
         }
-        const quint64 rows = rowsSoFar + quint64(result.value.sessions_size());
-        if (result.value.page().has_more()) {
-            sessions(result.value.page().cursor(), rows, total);
-            return;
-        }
-        m_out.fields({{QStringLiteral("sessions"), QVariant::fromValue(rows)},
+        m_out.fields({{QStringLiteral("sessions"), QVariant::fromValue(quint64(collected->size()))},
                       {QStringLiteral("unread"), QVariant::fromValue(total)},
                       {QStringLiteral("cursor"), QVariant::fromValue(result.value.page().cursor())}});
         emit finish(ExitOk);
