@@ -15,10 +15,10 @@
 
 using namespace confab;
 using namespace confab::protocol;
-using confab::test::TestClient;
 using confab::test::group;
 using confab::test::historyOf;
 using confab::test::single;
+using confab::test::TestClient;
 
 namespace {
 
