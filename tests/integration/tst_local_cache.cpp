@@ -71,7 +71,7 @@ private slots:
         {
             client::CacheDatabase db(path);
             db.open();
-            QCOMPARE(db.schemaVersion(), 1);
+            QCOMPARE(db.schemaVersion(), client::CacheDatabase::currentSchemaVersion());
             QCOMPARE(db.cursor(pb::DATA_SET_USERS), 0u);
             pb::User u;
             u.set_id(7);
@@ -91,6 +91,38 @@ private slots:
         QString error;
         QVERIFY(!cache.open(&error));
         QVERIFY2(error.contains(QLatin1String("newer")), qPrintable(error));
+    }
+
+    void step2AddsTheOutboxToAVersion1CacheAndKeepsItsData()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("step2.sqlite"));
+        {
+            client::CacheDatabase db(path);
+            db.open();
+            pb::User u;
+            u.set_id(7);
+            db.applyUsersPage(true, {u}, {}, 123);
+        }
+        {
+            // Back to what a version-1 client left: no outbox.
+            auto raw = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("downgrade"));
+            raw.setDatabaseName(path);
+            QVERIFY(raw.open());
+            QSqlQuery q(raw);
+            QVERIFY(q.exec(QStringLiteral("DROP TABLE outbox")));
+            QVERIFY(q.exec(QStringLiteral("PRAGMA user_version=1")));
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("downgrade"));
+        client::CacheDatabase db(path);
+        db.open();
+        QCOMPARE(db.schemaVersion(), 2);
+        QCOMPARE(db.cursor(pb::DATA_SET_USERS), 123u);
+        QCOMPARE(int(db.loadDirectory().users.size()), 1);
+        pb::SendMessageRequest r;
+        r.set_client_msg_id("k");
+        db.addToOutbox(r);
+        db.addToOutbox(r); // the same key twice is one entry
+        QCOMPARE(int(db.loadOutbox().size()), 1);
     }
 
     void aPageAndItsCursorAreOneTransaction()

@@ -21,6 +21,11 @@ const std::vector<QStringList> &migrationSteps()
             QStringLiteral("CREATE TABLE departments (id INTEGER PRIMARY KEY, data BLOB NOT NULL)"),
             QStringLiteral("CREATE TABLE users (id INTEGER PRIMARY KEY, data BLOB NOT NULL)"),
         },
+        // 2: the outbox: messages written but not yet acknowledged by the server, in the order they were written.
+        {
+            QStringLiteral("CREATE TABLE outbox (seq INTEGER PRIMARY KEY AUTOINCREMENT,"
+                           " client_msg_id TEXT NOT NULL UNIQUE, request BLOB NOT NULL)"),
+        },
     };
     return steps;
 }
@@ -145,6 +150,26 @@ quint64 CacheDatabase::cursor(pb::DataSet dataSet)
     const quint64 cursor = q.next() ? q.value(0).toULongLong() : 0;
     q.finish();
     return cursor;
+}
+
+void CacheDatabase::addToOutbox(const pb::SendMessageRequest &request)
+{
+    run(QStringLiteral("INSERT OR IGNORE INTO outbox (client_msg_id, request) VALUES (?, ?)"),
+        {QString::fromStdString(request.client_msg_id()), serialise(request)});
+}
+
+void CacheDatabase::removeFromOutbox(const std::string &clientMsgId)
+{
+    run(QStringLiteral("DELETE FROM outbox WHERE client_msg_id = ?"), {QString::fromStdString(clientMsgId)});
+}
+
+std::vector<pb::SendMessageRequest> CacheDatabase::loadOutbox()
+{
+    std::vector<pb::SendMessageRequest> pending;
+    QSqlQuery &q = run(QStringLiteral("SELECT request FROM outbox ORDER BY seq"));
+    while (q.next())
+        pending.push_back(parse<pb::SendMessageRequest>(q.value(0)));
+    return pending;
 }
 
 CachedDirectory CacheDatabase::loadDirectory()

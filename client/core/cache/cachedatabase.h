@@ -49,6 +49,11 @@ public:
                         quint64 cursor);
     quint64 cursor(pb::DataSet dataSet);
 
+    // The outbox (see Outbox): kept in write order; adding a client id twice keeps the first.
+    void addToOutbox(const pb::SendMessageRequest &request);
+    void removeFromOutbox(const std::string &clientMsgId);
+    std::vector<pb::SendMessageRequest> loadOutbox();
+
 private:
     template <class Row>
     void applyPage(const char *table, pb::DataSet dataSet, bool restart, const std::vector<Row> &rows,

@@ -101,6 +101,37 @@ void LocalCache::loadDirectory(QObject *context, std::function<void(CachedDirect
     });
 }
 
+void LocalCache::addToOutbox(pb::SendMessageRequest request)
+{
+    post([request = std::move(request)](CacheDatabase &db) { db.addToOutbox(request); });
+}
+
+void LocalCache::removeFromOutbox(std::string clientMsgId)
+{
+    post([clientMsgId = std::move(clientMsgId)](CacheDatabase &db) { db.removeFromOutbox(clientMsgId); });
+}
+
+void LocalCache::loadOutbox(QObject *context, std::function<void(std::vector<pb::SendMessageRequest>)> done)
+{
+    if (!m_open) {
+        QMetaObject::invokeMethod(
+            context, [done] { done({}); }, Qt::QueuedConnection);
+        return;
+    }
+    QPointer<QObject> receiver(context);
+    QMetaObject::invokeMethod(m_worker, [this, receiver, done = std::move(done)] {
+        std::vector<pb::SendMessageRequest> pending;
+        try {
+            pending = m_db->loadOutbox();
+        } catch (const CacheError &) {
+            pending.clear(); // unreadable rows cannot be sent anyway
+        }
+        if (receiver)
+            QMetaObject::invokeMethod(receiver,
+                                      [done, pending = std::move(pending)]() mutable { done(std::move(pending)); });
+    });
+}
+
 void LocalCache::writeDepartmentsPage(bool restart, std::vector<pb::Department> rows, std::vector<quint64> removed,
                                       quint64 cursor)
 {

@@ -36,6 +36,9 @@ public:
     void writeDepartmentsPage(bool restart, std::vector<pb::Department> rows, std::vector<quint64> removed,
                               quint64 cursor);
     void writeUsersPage(bool restart, std::vector<pb::User> rows, std::vector<quint64> removed, quint64 cursor);
+    void addToOutbox(pb::SendMessageRequest request);
+    void removeFromOutbox(std::string clientMsgId);
+    void loadOutbox(QObject *context, std::function<void(std::vector<pb::SendMessageRequest>)> done);
     // Waits until every queued write is on disk (tests, and before quitting).
     void flush();
 
