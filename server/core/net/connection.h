@@ -66,8 +66,11 @@ public:
     void tick();
     static int tickIntervalMs(const ConnectionLimits &limits);
 
-    // Arbitrary per-connection state for services (presence watch lists and the like).
-    QVariantHash &attributes() { return m_attributes; }
+    // The hash of the resume token this login issued, so that logging out revokes exactly it. A member rather
+    // than a general-purpose hash of attributes: an empty QHash costs about a kilobyte once used, and ten
+    // thousand idle connections would pay it.
+    const QByteArray &tokenHash() const { return m_tokenHash; }
+    void setTokenHash(QByteArray hash) { m_tokenHash = std::move(hash); }
 
 signals:
     void frameReceived(const confab::protocol::Frame &frame);
@@ -98,7 +101,7 @@ private:
     QString m_deviceName;
     qint64 m_loggedInAtMs = 0;
     bool m_loginPending = false;
-    QVariantHash m_attributes;
+    QByteArray m_tokenHash;
 };
 
 } // namespace confab::server

@@ -217,7 +217,7 @@ void AuthService::completeLogin(quint64 userId, const pb::LoginRequest &request,
                 return;
             }
             c->setAuthenticated(userId, request.client_type(), record.deviceName, m_context.now());
-            c->attributes().insert(QStringLiteral("tokenHash"), tokenHash(token));
+            c->setTokenHash(tokenHash(token));
 
             // A newer login of the same category replaces the older one; other categories coexist. The new device
             // joins before the old one goes, so the user never looks offline in between.
@@ -258,7 +258,7 @@ void AuthService::completeLogin(quint64 userId, const pb::LoginRequest &request,
 
 void AuthService::logout(Connection &connection, pb::LogoutRequest &&, Reply<rpc::Logout> reply)
 {
-    const QByteArray hash = connection.attributes().value(QStringLiteral("tokenHash")).toByteArray();
+    const QByteArray hash = connection.tokenHash();
     m_context.store.write(
         this,
         [hash](Store &s) {
