@@ -202,6 +202,21 @@ private slots:
         thread.stop();
     }
 
+    void aJobQueuedAfterStopIsAnsweredWithAnError()
+    {
+        StorageThread thread(std::make_unique<SqliteStore>(freshPath()));
+        thread.start();
+        thread.stop();
+        QObject context;
+        std::optional<bool> ok;
+        thread.write(
+            &context, [](Store &s) { return s.lastCursor(pb::DATA_SET_USERS, 0); },
+            [&](StoreResult<Cursor> result) { ok = result.ok(); });
+        QTRY_VERIFY(ok.has_value());
+        QVERIFY(!*ok);
+        QVERIFY_THROWS_EXCEPTION(StoreError, thread.blocking([](Store &s) { return s.schemaVersion(); }));
+    }
+
     void closingADepartmentThatStillHasPeopleIsRefused()
     {
         SqliteStore store(freshPath());

@@ -119,7 +119,9 @@ void StorageThread::enqueue(bool write, QObject *context, Op op, Done done)
         return false;
     };
     job.settle = [result](bool committed) {
-        if (!committed && result->has_value() && result->value().ok())
+        if (!result->has_value()) // never ran: the store was closed or closing
+            result->emplace(StoreError(StoreError::Kind::Internal, QStringLiteral("the store is closed")));
+        else if (!committed && result->value().ok())
             result->emplace(StoreError(StoreError::Kind::Internal, QStringLiteral("the commit failed")));
     };
     job.context = context;
@@ -148,7 +150,9 @@ auto StorageThread::blocking(Op op, bool isWrite) -> decltype(op(std::declval<St
         return false;
     };
     job.settle = [&](bool committed) {
-        if (!committed && result && result->ok())
+        if (!result)
+            result.emplace(StoreError(StoreError::Kind::Internal, QStringLiteral("the store is closed")));
+        else if (!committed && result->ok())
             result.emplace(StoreError(StoreError::Kind::Internal, QStringLiteral("the commit failed")));
         QMutexLocker lock(&doneMutex);
         finished = true;
