@@ -23,6 +23,27 @@ using confab::test::TestServer;
 
 namespace {
 
+const QStringList kStep3Tables = {QStringLiteral("sessions"),       QStringLiteral("buddies"),
+                                  QStringLiteral("groups"),         QStringLiteral("group_members"),
+                                  QStringLiteral("message_search"), QStringLiteral("messages")};
+
+// Turns a cache file back into what an older client left: the tables named dropped, user_version set.
+bool downgrade(const QString &path, int version, const QStringList &tables)
+{
+    bool ok = true;
+    {
+        auto raw = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("downgrade"));
+        raw.setDatabaseName(path);
+        ok = raw.open();
+        QSqlQuery q(raw);
+        for (const QString &table : tables)
+            ok = ok && q.exec(QStringLiteral("DROP TABLE %1").arg(table));
+        ok = ok && q.exec(QStringLiteral("PRAGMA user_version=%1").arg(version));
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("downgrade"));
+    return ok;
+}
+
 // id -> "name|sign line" for everyone the model shows: what a person would see.
 std::map<quint64, QString> visiblePeople(const client::DepartmentTreeModel &model)
 {
@@ -103,19 +124,11 @@ private slots:
             u.set_id(7);
             db.applyUsersPage(true, {u}, {}, 123);
         }
-        {
-            // Back to what a version-1 client left: no outbox.
-            auto raw = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("downgrade"));
-            raw.setDatabaseName(path);
-            QVERIFY(raw.open());
-            QSqlQuery q(raw);
-            QVERIFY(q.exec(QStringLiteral("DROP TABLE outbox")));
-            QVERIFY(q.exec(QStringLiteral("PRAGMA user_version=1")));
-        }
-        QSqlDatabase::removeDatabase(QStringLiteral("downgrade"));
+        // Back to what a version-1 client left: no outbox (nor anything later).
+        QVERIFY(downgrade(path, 1, kStep3Tables + QStringList{QStringLiteral("outbox")}));
         client::CacheDatabase db(path);
         db.open();
-        QCOMPARE(db.schemaVersion(), 2);
+        QCOMPARE(db.schemaVersion(), client::CacheDatabase::currentSchemaVersion());
         QCOMPARE(db.cursor(pb::DATA_SET_USERS), 123u);
         QCOMPARE(int(db.loadDirectory().users.size()), 1);
         pb::SendMessageRequest r;
@@ -123,6 +136,55 @@ private slots:
         db.addToOutbox(r);
         db.addToOutbox(r); // the same key twice is one entry
         QCOMPARE(int(db.loadOutbox().size()), 1);
+    }
+
+    void step3AddsMessagingToAVersion2CacheAndKeepsItsData()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("step3.sqlite"));
+        {
+            client::CacheDatabase db(path);
+            db.open();
+            pb::User u;
+            u.set_id(7);
+            db.applyUsersPage(true, {u}, {}, 123);
+            pb::SendMessageRequest r;
+            r.set_client_msg_id("left by version 2");
+            db.addToOutbox(r);
+        }
+        QVERIFY(downgrade(path, 2, kStep3Tables));
+        client::CacheDatabase db(path);
+        db.open();
+        QCOMPARE(db.schemaVersion(), 3);
+        QCOMPARE(int(db.loadDirectory().users.size()), 1);
+        QCOMPARE(int(db.loadOutbox().size()), 1);
+
+        pb::Session session;
+        session.mutable_conversation()->set_type(pb::SESSION_TYPE_SINGLE);
+        session.mutable_conversation()->set_peer_id(9);
+        session.set_latest_id(3);
+        db.applySessionsPage(true, {session}, {}, 555);
+        QCOMPARE(int(db.loadMessaging().sessions.size()), 1);
+        QCOMPARE(db.loadMessaging().sessionsCursor, 555u);
+
+        std::vector<pb::Message> messages;
+        for (quint64 id : {1u, 2u, 3u}) {
+            pb::Message m;
+            *m.mutable_conversation() = session.conversation();
+            m.set_id(id);
+            m.set_text(id == 2 ? "明天下午三点开会" : "lunch at noon?");
+            messages.push_back(m);
+        }
+        db.putMessages(messages);
+        db.putMessages(messages); // stored twice is stored once
+        QCOMPARE(int(db.loadMessages(client::ConversationId::single(9), 0, 10).size()), 3);
+        QCOMPARE(db.loadMessages(client::ConversationId::single(9), 3, 10).back().id(), 2u);
+        QCOMPARE(db.newestMessageId(client::ConversationId::single(9)), 3u);
+        // Chinese has no spaces: the trigram index finds words inside it; two letters match as a substring.
+        QCOMPARE(int(db.searchMessages(QStringLiteral("下午三点"), 10).size()), 1);
+        QCOMPARE(int(db.searchMessages(QStringLiteral("开会"), 10).size()), 1);
+        QCOMPARE(int(db.searchMessages(QStringLiteral("LUNCH"), 10).size()), 2);
+        QCOMPARE(int(db.searchMessages(QStringLiteral("\"noon"), 10).size()), 0); // query syntax is only text
+        QCOMPARE(int(db.searchMessages(QStringLiteral("%"), 10).size()), 0);
     }
 
     void aPageAndItsCursorAreOneTransaction()

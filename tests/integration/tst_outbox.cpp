@@ -37,7 +37,7 @@ private slots:
         client::LocalCache cache(path);
         QString error;
         QVERIFY2(cache.open(&error), qPrintable(error));
-        QCOMPARE(client::CacheDatabase::currentSchemaVersion(), 2);
+        QVERIFY(client::CacheDatabase::currentSchemaVersion() >= 2); // the outbox came with step 2
 
         TestClient alice;
         client::Outbox outbox(alice.connection(), &cache);

@@ -1,5 +1,8 @@
 #include "cache/cachedatabase.h"
 
+#include "cache/cacherows.h"
+#include "cache/cacheschema.h"
+
 #include <QLoggingCategory>
 #include <QSqlError>
 #include <QUuid>
@@ -8,48 +11,11 @@ Q_LOGGING_CATEGORY(lcCache, "confab.client.cache")
 
 namespace confab::client {
 
-namespace {
-
-// Step N brings the cache from version N to N + 1. Released steps are never edited; a change is a new step with
-// its own test (tst_cache_database).
-const std::vector<QStringList> &migrationSteps()
-{
-    static const std::vector<QStringList> steps = {
-        // 1: the organisation directory and the cursors it is complete up to.
-        {
-            QStringLiteral("CREATE TABLE cursors (data_set INTEGER PRIMARY KEY, cursor INTEGER NOT NULL)"),
-            QStringLiteral("CREATE TABLE departments (id INTEGER PRIMARY KEY, data BLOB NOT NULL)"),
-            QStringLiteral("CREATE TABLE users (id INTEGER PRIMARY KEY, data BLOB NOT NULL)"),
-        },
-        // 2: the outbox: messages written but not yet acknowledged by the server, in the order they were written.
-        {
-            QStringLiteral("CREATE TABLE outbox (seq INTEGER PRIMARY KEY AUTOINCREMENT,"
-                           " client_msg_id TEXT NOT NULL UNIQUE, request BLOB NOT NULL)"),
-        },
-    };
-    return steps;
-}
-
-template <class Message>
-Message parse(const QVariant &blob)
-{
-    const QByteArray bytes = blob.toByteArray();
-    Message m;
-    if (!m.ParseFromArray(bytes.constData(), int(bytes.size())))
-        throw CacheError("a cached row does not parse");
-    return m;
-}
-
-QByteArray serialise(const google::protobuf::Message &message)
-{
-    return QByteArray::fromStdString(message.SerializeAsString());
-}
-
-} // namespace
+using namespace cacherows;
 
 int CacheDatabase::currentSchemaVersion()
 {
-    return int(migrationSteps().size());
+    return int(cacheMigrationSteps().size());
 }
 
 CacheDatabase::CacheDatabase(QString path)
@@ -131,17 +97,17 @@ void CacheDatabase::migrate()
                              .toStdString());
     for (int version = found; version < target; ++version) {
         qCInfo(lcCache) << "migrating" << m_path << "from cache schema" << version << "to" << version + 1;
-        exec(QStringLiteral("BEGIN IMMEDIATE"));
-        try {
-            for (const QString &statement : migrationSteps()[size_t(version)])
+        inTransaction([&] {
+            for (const QString &statement : cacheMigrationSteps()[size_t(version)])
                 exec(statement);
             exec(QStringLiteral("PRAGMA user_version=%1").arg(version + 1));
-            exec(QStringLiteral("COMMIT"));
-        } catch (...) {
-            QSqlQuery(m_db).exec(QStringLiteral("ROLLBACK"));
-            throw;
-        }
+        });
     }
+}
+
+void CacheDatabase::setCursor(pb::DataSet dataSet, quint64 cursor)
+{
+    run(QStringLiteral("INSERT OR REPLACE INTO cursors (data_set, cursor) VALUES (?, ?)"), {int(dataSet), id(cursor)});
 }
 
 quint64 CacheDatabase::cursor(pb::DataSet dataSet)
@@ -191,23 +157,17 @@ void CacheDatabase::applyPage(const char *table, pb::DataSet dataSet, bool resta
                               const std::vector<quint64> &removed, quint64 cursor)
 {
     const QString name = QLatin1String(table);
-    exec(QStringLiteral("BEGIN IMMEDIATE"));
-    try {
+    inTransaction([&] {
         if (restart)
             exec(QStringLiteral("DELETE FROM %1").arg(name));
         const QString upsert = QStringLiteral("INSERT OR REPLACE INTO %1 (id, data) VALUES (?, ?)").arg(name);
         for (const Row &row : rows)
-            run(upsert, {QVariant::fromValue(quint64(row.id())), serialise(row)});
+            run(upsert, {id(quint64(rowId(row))), serialise(row)});
         const QString remove = QStringLiteral("DELETE FROM %1 WHERE id = ?").arg(name);
-        for (quint64 id : removed)
-            run(remove, {QVariant::fromValue(id)});
-        run(QStringLiteral("INSERT OR REPLACE INTO cursors (data_set, cursor) VALUES (?, ?)"),
-            {int(dataSet), QVariant::fromValue(cursor)});
-        exec(QStringLiteral("COMMIT"));
-    } catch (...) {
-        QSqlQuery(m_db).exec(QStringLiteral("ROLLBACK"));
-        throw;
-    }
+        for (quint64 removedId : removed)
+            run(remove, {id(removedId)});
+        setCursor(dataSet, cursor);
+    });
 }
 
 void CacheDatabase::applyDepartmentsPage(bool restart, const std::vector<pb::Department> &rows,
@@ -220,6 +180,12 @@ void CacheDatabase::applyUsersPage(bool restart, const std::vector<pb::User> &ro
                                    quint64 cursor)
 {
     applyPage("users", pb::DATA_SET_USERS, restart, rows, removed, cursor);
+}
+
+void CacheDatabase::applyBuddiesPage(bool restart, const std::vector<pb::Buddy> &rows,
+                                     const std::vector<quint64> &removed, quint64 cursor)
+{
+    applyPage("buddies", pb::DATA_SET_BUDDIES, restart, rows, removed, cursor);
 }
 
 } // namespace confab::client

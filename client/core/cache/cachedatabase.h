@@ -2,6 +2,7 @@
 // PRAGMA user_version (a newer cache is refused), every value bound. Used only from the cache thread (LocalCache).
 #pragma once
 
+#include "messaging/conversationid.h"
 #include "protocol/messages.h"
 
 #include <QHash>
@@ -28,6 +29,34 @@ struct CachedDirectory
     quint64 usersCursor = 0;
 };
 
+// What the cache holds of the user's messaging: sessions, buddies and groups with the cursors they are complete
+// up to. A group's `info` is empty (id 0) until its details were fetched; `listedVersion` is what the group list
+// last said, so details are fetched again when it is ahead of `info.version()`.
+struct CachedGroup
+{
+    quint64 id = 0;
+    quint64 listedVersion = 0;
+    pb::GroupInfo info;
+    quint64 membersVersion = 0;
+};
+
+struct CachedMessaging
+{
+    std::vector<pb::Session> sessions;
+    std::vector<pb::Buddy> buddies;
+    std::vector<CachedGroup> groups;
+    quint64 sessionsCursor = 0;
+    quint64 buddiesCursor = 0;
+    quint64 groupsCursor = 0;
+};
+
+// One hit of a message search: the message and the text around the match.
+struct MessageHit
+{
+    pb::Message message;
+    QString snippet;
+};
+
 class CacheDatabase
 {
 public:
@@ -49,6 +78,35 @@ public:
                         quint64 cursor);
     quint64 cursor(pb::DataSet dataSet);
 
+    // Messaging (cachemessaging.cpp). Pages bring their cursor; pushes change rows and keep the cursor, so the
+    // next pull brings the same change again, harmlessly.
+    CachedMessaging loadMessaging();
+    void applySessionsPage(bool restart, const std::vector<pb::Session> &rows,
+                           const std::vector<pb::Conversation> &removed, quint64 cursor);
+    void putSession(const pb::Session &session);
+    void removeSession(ConversationId conversation);
+    void applyBuddiesPage(bool restart, const std::vector<pb::Buddy> &rows, const std::vector<quint64> &removed,
+                          quint64 cursor);
+    void putBuddy(const pb::Buddy &buddy);
+    void removeBuddy(quint64 userId);
+    void applyGroupsPage(bool restart, const std::vector<pb::GroupVersion> &rows, const std::vector<quint64> &removed,
+                         quint64 cursor);
+    void putGroupInfo(const pb::GroupInfo &info); // also lists it, for groups learnt of by a push
+    void removeGroup(quint64 groupId);
+    // Applies a GroupMembersResponse or push: the whole list (`full`) or the events, then stores `version`.
+    void applyGroupMembers(quint64 groupId, bool full, const std::vector<pb::GroupMember> &members,
+                           const std::vector<pb::MemberEvent> &events, quint64 version);
+    std::vector<pb::GroupMember> loadGroupMembers(quint64 groupId, quint64 *version);
+
+    // Messages are immutable: storing one twice keeps the first.
+    void putMessages(const std::vector<pb::Message> &messages);
+    // Up to `limit` messages with ids below `beforeId` (0: from the newest), oldest first.
+    std::vector<pb::Message> loadMessages(ConversationId conversation, quint64 beforeId, int limit);
+    quint64 newestMessageId(ConversationId conversation);
+    // Full-text search over cached messages, newest first. Words of fewer than three characters match as
+    // substrings (the trigram index needs three).
+    std::vector<MessageHit> searchMessages(const QString &text, int limit);
+
     // The outbox (see Outbox): kept in write order; adding a client id twice keeps the first.
     void addToOutbox(const pb::SendMessageRequest &request);
     void removeFromOutbox(const std::string &clientMsgId);
@@ -60,6 +118,20 @@ private:
                    const std::vector<quint64> &removed, quint64 cursor);
     QSqlQuery &run(const QString &sql, const QVariantList &values = {});
     void exec(const QString &sql);
+    void setCursor(pb::DataSet dataSet, quint64 cursor);
+    // Runs `work` in one write transaction: all of it lands, or none.
+    template <class Work>
+    void inTransaction(Work work)
+    {
+        exec(QStringLiteral("BEGIN IMMEDIATE"));
+        try {
+            work();
+            exec(QStringLiteral("COMMIT"));
+        } catch (...) {
+            QSqlQuery(m_db).exec(QStringLiteral("ROLLBACK"));
+            throw;
+        }
+    }
     void migrate();
 
     QString m_path;

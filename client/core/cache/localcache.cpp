@@ -61,15 +61,19 @@ bool LocalCache::open(QString *error)
     return m_open;
 }
 
-template <class Op>
-void LocalCache::post(Op op)
+void LocalCache::runOnCacheThread(std::function<void()> job)
+{
+    QMetaObject::invokeMethod(m_worker, std::move(job));
+}
+
+void LocalCache::write(std::function<void(CacheDatabase &)> work)
 {
     if (!m_open)
         return;
     QPointer<LocalCache> self(this);
-    QMetaObject::invokeMethod(m_worker, [this, self, op = std::move(op)]() mutable {
+    runOnCacheThread([this, self, work = std::move(work)] {
         try {
-            op(*m_db);
+            work(*m_db);
         } catch (const CacheError &e) {
             const QString reason = QString::fromUtf8(e.what());
             QMetaObject::invokeMethod(self, [self, reason] {
@@ -82,67 +86,37 @@ void LocalCache::post(Op op)
 
 void LocalCache::loadDirectory(QObject *context, std::function<void(CachedDirectory)> done)
 {
-    if (!m_open) {
-        QMetaObject::invokeMethod(
-            context, [done] { done(CachedDirectory()); }, Qt::QueuedConnection);
-        return;
-    }
-    QPointer<QObject> receiver(context);
-    QMetaObject::invokeMethod(m_worker, [this, receiver, done = std::move(done)] {
-        CachedDirectory directory;
-        try {
-            directory = m_db->loadDirectory();
-        } catch (const CacheError &) {
-            directory = CachedDirectory(); // unreadable: start as if empty; a full sync rewrites it
-        }
-        if (receiver)
-            QMetaObject::invokeMethod(
-                receiver, [done, directory = std::move(directory)]() mutable { done(std::move(directory)); });
-    });
+    read<CachedDirectory>(
+        context, [](CacheDatabase &db) { return db.loadDirectory(); }, std::move(done));
 }
 
 void LocalCache::addToOutbox(pb::SendMessageRequest request)
 {
-    post([request = std::move(request)](CacheDatabase &db) { db.addToOutbox(request); });
+    write([request = std::move(request)](CacheDatabase &db) { db.addToOutbox(request); });
 }
 
 void LocalCache::removeFromOutbox(std::string clientMsgId)
 {
-    post([clientMsgId = std::move(clientMsgId)](CacheDatabase &db) { db.removeFromOutbox(clientMsgId); });
+    write([clientMsgId = std::move(clientMsgId)](CacheDatabase &db) { db.removeFromOutbox(clientMsgId); });
 }
 
 void LocalCache::loadOutbox(QObject *context, std::function<void(std::vector<pb::SendMessageRequest>)> done)
 {
-    if (!m_open) {
-        QMetaObject::invokeMethod(
-            context, [done] { done({}); }, Qt::QueuedConnection);
-        return;
-    }
-    QPointer<QObject> receiver(context);
-    QMetaObject::invokeMethod(m_worker, [this, receiver, done = std::move(done)] {
-        std::vector<pb::SendMessageRequest> pending;
-        try {
-            pending = m_db->loadOutbox();
-        } catch (const CacheError &) {
-            pending.clear(); // unreadable rows cannot be sent anyway
-        }
-        if (receiver)
-            QMetaObject::invokeMethod(receiver,
-                                      [done, pending = std::move(pending)]() mutable { done(std::move(pending)); });
-    });
+    read<std::vector<pb::SendMessageRequest>>(
+        context, [](CacheDatabase &db) { return db.loadOutbox(); }, std::move(done));
 }
 
 void LocalCache::writeDepartmentsPage(bool restart, std::vector<pb::Department> rows, std::vector<quint64> removed,
                                       quint64 cursor)
 {
-    post([=, rows = std::move(rows), removed = std::move(removed)](CacheDatabase &db) {
+    write([=, rows = std::move(rows), removed = std::move(removed)](CacheDatabase &db) {
         db.applyDepartmentsPage(restart, rows, removed, cursor);
     });
 }
 
 void LocalCache::writeUsersPage(bool restart, std::vector<pb::User> rows, std::vector<quint64> removed, quint64 cursor)
 {
-    post([=, rows = std::move(rows), removed = std::move(removed)](CacheDatabase &db) {
+    write([=, rows = std::move(rows), removed = std::move(removed)](CacheDatabase &db) {
         db.applyUsersPage(restart, rows, removed, cursor);
     });
 }

@@ -32,6 +32,14 @@ public:
     bool open(QString *error);
     bool isOpen() const { return m_open; }
 
+    // Runs `work` on the cache thread, after every write queued before it. `work` gets the database and must
+    // capture values, never pointers into the GUI thread's objects. A CacheError is reported as writeFailed.
+    void write(std::function<void(CacheDatabase &)> work);
+    // Runs `query` on the cache thread and hands its result to `done` on `context`'s thread (unless `context` is
+    // gone by then). Without a cache, or when the query fails, `done` gets a default Result.
+    template <class Result>
+    void read(QObject *context, std::function<Result(CacheDatabase &)> query, std::function<void(Result)> done);
+
     void loadDirectory(QObject *context, std::function<void(CachedDirectory)> done);
     void writeDepartmentsPage(bool restart, std::vector<pb::Department> rows, std::vector<quint64> removed,
                               quint64 cursor);
@@ -47,13 +55,34 @@ signals:
     void writeFailed(const QString &reason);
 
 private:
-    template <class Op>
-    void post(Op op);
+    void runOnCacheThread(std::function<void()> job);
 
     QThread m_thread;
     QObject *m_worker;                   // lives in m_thread; runs the jobs
     std::unique_ptr<CacheDatabase> m_db; // used only by jobs on m_thread
     bool m_open = false;
 };
+
+template <class Result>
+void LocalCache::read(QObject *context, std::function<Result(CacheDatabase &)> query, std::function<void(Result)> done)
+{
+    QPointer<QObject> receiver(context);
+    if (!m_open) {
+        QMetaObject::invokeMethod(
+            context, [done] { done(Result()); }, Qt::QueuedConnection);
+        return;
+    }
+    runOnCacheThread([this, receiver, query = std::move(query), done = std::move(done)] {
+        Result result;
+        try {
+            result = query(*m_db);
+        } catch (const CacheError &) {
+            result = Result(); // unreadable: as if empty; the next sync rewrites it
+        }
+        if (receiver)
+            QMetaObject::invokeMethod(receiver,
+                                      [done, result = std::move(result)]() mutable { done(std::move(result)); });
+    });
+}
 
 } // namespace confab::client

@@ -35,6 +35,8 @@ public:
     void setOnline(bool online);
     bool isOnline() const { return m_online; }
     int pendingCount() const { return int(m_pending.size()); }
+    // What is waiting, oldest first (restored ones included once restored has been emitted).
+    const std::deque<pb::SendMessageRequest> &pending() const { return m_pending; }
 
 signals:
     void restored(int pending);

@@ -235,6 +235,7 @@ void DepartmentTreeModel::upsertUser(const pb::User &user)
         reposition(node, departmentOrRoot(user.department_id()));
         const QModelIndex index = indexOf(node);
         emit dataChanged(index, index);
+        emit personChanged(user.id());
         return;
     }
     auto created = std::make_unique<Node>();
@@ -247,6 +248,7 @@ void DepartmentTreeModel::upsertUser(const pb::User &user)
     Node *parent = departmentOrRoot(user.department_id());
     attach(parent, node);
     adjustCounts(parent, 1);
+    emit personChanged(user.id());
 }
 
 void DepartmentTreeModel::removeUser(quint64 id)
@@ -257,6 +259,7 @@ void DepartmentTreeModel::removeUser(quint64 id)
     Node *parent = node->parent;
     detach(node);
     adjustCounts(parent, -1);
+    emit personChanged(id);
 }
 
 void DepartmentTreeModel::setPresence(quint64 userId, pb::Presence presence)
@@ -266,6 +269,13 @@ void DepartmentTreeModel::setPresence(quint64 userId, pb::Presence presence)
         const QModelIndex index = indexOf(node);
         emit dataChanged(index, index, {PresenceRole});
     }
+    emit personChanged(userId);
+}
+
+const pb::User *DepartmentTreeModel::user(quint64 id) const
+{
+    const Node *node = m_people.value(id);
+    return node ? &node->user : nullptr;
 }
 
 QModelIndex DepartmentTreeModel::indexOfDepartment(quint64 id) const

@@ -51,6 +51,10 @@ public:
     void removeUser(quint64 id);
     void setPresence(quint64 userId, pb::Presence presence);
 
+    // A person shown in the tree (null for unknown ids and people who left) and their presence.
+    const pb::User *user(quint64 id) const;
+    pb::Presence presence(quint64 userId) const { return m_presence.value(userId, pb::PRESENCE_OFFLINE); }
+
     QModelIndex indexOfDepartment(quint64 id) const;
     QModelIndex indexOfUser(quint64 id) const;
     int departmentCount() const { return int(m_departments.size()); }
@@ -62,6 +66,11 @@ public:
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QHash<int, QByteArray> roleNames() const override;
+
+signals:
+    // One person's profile or presence changed, or they left (lists that show people by id follow this; a whole
+    // new directory comes as modelReset).
+    void personChanged(quint64 userId);
 
 private:
     struct Node;

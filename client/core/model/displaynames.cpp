@@ -1,0 +1,48 @@
+#include "model/displaynames.h"
+
+#include "model/departmenttreemodel.h"
+#include "model/grouplistmodel.h"
+
+namespace confab::client {
+
+DisplayNames::DisplayNames(const DepartmentTreeModel &directory, const GroupListModel &groups, QObject *parent)
+    : QObject(parent)
+    , m_directory(directory)
+    , m_groups(groups)
+{
+    connect(&directory, &DepartmentTreeModel::personChanged, this,
+            [this](quint64 id) { emit changed(ConversationId::single(id)); });
+    connect(&groups, &GroupListModel::groupChanged, this,
+            [this](quint64 id) { emit changed(ConversationId::group(id)); });
+    connect(&directory, &QAbstractItemModel::modelReset, this, &DisplayNames::allChanged);
+    connect(&groups, &QAbstractItemModel::modelReset, this, &DisplayNames::allChanged);
+}
+
+QString DisplayNames::userName(quint64 userId) const
+{
+    if (const pb::User *user = m_directory.user(userId))
+        return QString::fromStdString(user->real_name());
+    //: A person the directory does not show (not synced yet, or no longer with the company); %1 is their id.
+    return tr("User %1").arg(userId);
+}
+
+QString DisplayNames::conversationName(ConversationId conversation) const
+{
+    if (!conversation.isGroup())
+        return userName(conversation.peer);
+    const QString name = m_groups.name(conversation.peer);
+    //: A group whose details have not arrived yet; %1 is its id.
+    return name.isEmpty() ? tr("Group %1").arg(conversation.peer) : name;
+}
+
+QString DisplayNames::initials(const QString &name)
+{
+    const QStringList words = name.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    if (words.isEmpty())
+        return QStringLiteral("?");
+    if (words.size() == 1 || !words[0][0].isLetter() || words[0][0].script() == QChar::Script_Han)
+        return words[0].left(1).toUpper();
+    return (words[0].left(1) + words[1].left(1)).toUpper();
+}
+
+} // namespace confab::client

@@ -1,0 +1,193 @@
+#include "model/grouplistmodel.h"
+
+namespace confab::client {
+
+GroupListModel::GroupListModel(QObject *parent)
+    : QAbstractListModel(parent)
+{}
+
+bool GroupListModel::lessThan(const CachedGroup &a, const CachedGroup &b)
+{
+    const int byName = QString::fromStdString(a.info.name()).localeAwareCompare(QString::fromStdString(b.info.name()));
+    return byName != 0 ? byName < 0 : a.id < b.id;
+}
+
+void GroupListModel::setGroups(std::vector<CachedGroup> groups)
+{
+    beginResetModel();
+    m_groups = std::move(groups);
+    std::erase_if(m_groups, [](const CachedGroup &g) { return g.info.dissolved(); });
+    std::sort(m_groups.begin(), m_groups.end(), lessThan);
+    endResetModel();
+}
+
+int GroupListModel::rowOf(quint64 groupId) const
+{
+    for (size_t i = 0; i < m_groups.size(); ++i) {
+        if (m_groups[i].id == groupId)
+            return int(i);
+    }
+    return -1;
+}
+
+int GroupListModel::sortedRow(const CachedGroup &group, int ignoreRow) const
+{
+    int row = 0;
+    for (size_t i = 0; i < m_groups.size(); ++i) {
+        if (int(i) != ignoreRow && lessThan(m_groups[i], group))
+            ++row;
+    }
+    return row;
+}
+
+void GroupListModel::place(int row)
+{
+    const int target = sortedRow(m_groups[size_t(row)], row);
+    if (target != row) {
+        // beginMoveRows counts the destination before the move: moving down lands one row further.
+        beginMoveRows({}, row, row, {}, target > row ? target + 1 : target);
+        CachedGroup moved = std::move(m_groups[size_t(row)]);
+        m_groups.erase(m_groups.begin() + row);
+        m_groups.insert(m_groups.begin() + target, std::move(moved));
+        endMoveRows();
+    }
+    const QModelIndex changed = index(target);
+    emit dataChanged(changed, changed);
+    emit groupChanged(m_groups[size_t(target)].id);
+}
+
+void GroupListModel::setListedVersion(quint64 groupId, quint64 version)
+{
+    const int row = rowOf(groupId);
+    if (row >= 0) {
+        m_groups[size_t(row)].listedVersion = qMax(m_groups[size_t(row)].listedVersion, version);
+        return; // nothing shown changed until the details come
+    }
+    CachedGroup group;
+    group.id = groupId;
+    group.listedVersion = version;
+    const int at = sortedRow(group, -1);
+    beginInsertRows({}, at, at);
+    m_groups.insert(m_groups.begin() + at, std::move(group));
+    endInsertRows();
+    emit groupChanged(groupId);
+}
+
+void GroupListModel::setInfo(const pb::GroupInfo &info, bool carriesMuted)
+{
+    if (info.dissolved()) {
+        remove(info.id());
+        return;
+    }
+    int row = rowOf(info.id());
+    if (row < 0) {
+        setListedVersion(info.id(), info.version());
+        row = rowOf(info.id());
+    }
+    CachedGroup &group = m_groups[size_t(row)];
+    const bool muted = carriesMuted ? info.muted() : group.info.muted();
+    group.info = info;
+    group.info.set_muted(muted);
+    group.listedVersion = qMax(group.listedVersion, info.version());
+    place(row);
+}
+
+void GroupListModel::setMuted(quint64 groupId, bool muted)
+{
+    const int row = rowOf(groupId);
+    if (row < 0)
+        return;
+    m_groups[size_t(row)].info.set_muted(muted);
+    place(row);
+}
+
+void GroupListModel::setMemberCount(quint64 groupId, int count)
+{
+    const int row = rowOf(groupId);
+    if (row < 0)
+        return;
+    m_groups[size_t(row)].info.set_member_count(quint32(count));
+    place(row);
+}
+
+void GroupListModel::remove(quint64 groupId)
+{
+    const int row = rowOf(groupId);
+    if (row < 0)
+        return;
+    beginRemoveRows({}, row, row);
+    m_groups.erase(m_groups.begin() + row);
+    endRemoveRows();
+    emit groupChanged(groupId);
+}
+
+const CachedGroup *GroupListModel::group(quint64 groupId) const
+{
+    const int row = rowOf(groupId);
+    return row < 0 ? nullptr : &m_groups[size_t(row)];
+}
+
+std::vector<pb::GroupVersion> GroupListModel::outdated() const
+{
+    std::vector<pb::GroupVersion> known;
+    for (const CachedGroup &g : m_groups) {
+        if (g.info.id() == 0 || g.info.version() < g.listedVersion) {
+            pb::GroupVersion v;
+            v.set_group_id(g.id);
+            v.set_version(g.info.id() == 0 ? 0 : g.info.version());
+            known.push_back(v);
+        }
+    }
+    return known;
+}
+
+QString GroupListModel::name(quint64 groupId) const
+{
+    const CachedGroup *g = group(groupId);
+    return g ? QString::fromStdString(g->info.name()) : QString();
+}
+
+int GroupListModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_groups.size());
+}
+
+QVariant GroupListModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const CachedGroup &g = m_groups[size_t(index.row())];
+    switch (role) {
+    case Qt::DisplayRole:
+        return QString::fromStdString(g.info.name());
+    case Qt::ToolTipRole:
+    case AnnouncementRole:
+        return QString::fromStdString(g.info.announcement());
+    case IdRole:
+        return QVariant::fromValue(g.id);
+    case MemberCountRole:
+        return int(g.info.member_count());
+    case MutedRole:
+        return g.info.muted();
+    case OwnerIdRole:
+        return QVariant::fromValue(quint64(g.info.owner_id()));
+    case ConversationRole:
+        return QVariant::fromValue(ConversationId::group(g.id));
+    default:
+        return {};
+    }
+}
+
+QHash<int, QByteArray> GroupListModel::roleNames() const
+{
+    QHash<int, QByteArray> names = QAbstractListModel::roleNames();
+    names.insert({{IdRole, "id"},
+                  {MemberCountRole, "memberCount"},
+                  {MutedRole, "muted"},
+                  {AnnouncementRole, "announcement"},
+                  {OwnerIdRole, "ownerId"},
+                  {ConversationRole, "conversation"}});
+    return names;
+}
+
+} // namespace confab::client
