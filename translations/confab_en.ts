@@ -47,6 +47,46 @@
         <source>You were signed out.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>the message is too long</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the message is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this person is no longer with the company</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>you cannot write to yourself</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the group no longer exists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>you are not a member of this group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only the group&apos;s owner or admins may do that</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server did not accept it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server cannot be reached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>error %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>confab::app::ClientController</name>
@@ -80,6 +120,189 @@
     </message>
     <message>
         <source>Offline: reconnecting to %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>recent conversations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>groups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(%1) Confab</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confab</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 in %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your sign line could not be saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>confab::client::DisplayNames</name>
+    <message>
+        <source>User %1</source>
+        <extracomment>A person the directory does not show (not synced yet, or no longer with the company); %1 is their id.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Group %1</source>
+        <extracomment>A group whose details have not arrived yet; %1 is its id.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>confab::ui::ChatPanel</name>
+    <message>
+        <source>Copy text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>View profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conversation with %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n members</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Announcement: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is typing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unmute notifications</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mute notifications</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invite people…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove a member…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rename group…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit announcement…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dissolve group…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave group…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confab</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That did not work: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove a member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who should leave the group?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rename group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Announcement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What every member should know:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dissolve %1 for everyone? This cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave %1? You will no longer get its messages.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send (Enter); Shift+Enter starts a new line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write a message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conversation actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open in its own window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conversation name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a conversation, or a colleague in Contacts, to start chatting.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -149,31 +372,11 @@
 <context>
     <name>confab::ui::MainWindow</name>
     <message>
-        <source>No sign line</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Confab</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Search people by name, pinyin or email</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Search</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Contacts</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sidebar</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Organisation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -187,6 +390,118 @@
     <message>
         <source>Connection status</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The group could not be created (error %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search people, groups and messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What are you working on?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your presence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Away</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Busy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invisible</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>confab::ui::MessageDelegate</name>
+    <message>
+        <source>Today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not sent: %1. Click to try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · Read by %n</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 · Read</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>confab::ui::PeoplePicker</name>
+    <message>
+        <source>New group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invite people</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Group name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search people</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search people by name, pinyin or email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>People to choose from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invite</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n people chosen</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -233,6 +548,157 @@
     </message>
     <message>
         <source>Profile of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove from buddies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add to buddies</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>confab::ui::SessionDelegate</name>
+    <message>
+        <source>Yesterday</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>confab::ui::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show desktop notifications for new messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Desktop notifications</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start minimised to the tray</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start minimised</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed in as %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>confab::ui::Sidebar</name>
+    <message>
+        <source>Unpin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pin to top</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unmute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark as read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove from list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Groups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sidebar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recent conversations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Buddies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New group…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>confab::ui::TrayIcon</name>
+    <message>
+        <source>Show Confab</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Confab: %n unread</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Confab</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

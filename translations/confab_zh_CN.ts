@@ -47,6 +47,46 @@
         <source>You were signed out.</source>
         <translation>您已退出登录。</translation>
     </message>
+    <message>
+        <source>the message is too long</source>
+        <translation>消息太长</translation>
+    </message>
+    <message>
+        <source>the message is empty</source>
+        <translation>消息是空的</translation>
+    </message>
+    <message>
+        <source>this person is no longer with the company</source>
+        <translation>此人已离职</translation>
+    </message>
+    <message>
+        <source>you cannot write to yourself</source>
+        <translation>不能给自己发消息</translation>
+    </message>
+    <message>
+        <source>the group no longer exists</source>
+        <translation>该群组已不存在</translation>
+    </message>
+    <message>
+        <source>you are not a member of this group</source>
+        <translation>你不是该群组的成员</translation>
+    </message>
+    <message>
+        <source>only the group&apos;s owner or admins may do that</source>
+        <translation>只有群主或管理员可以这样做</translation>
+    </message>
+    <message>
+        <source>the server did not accept it</source>
+        <translation>服务器未接受</translation>
+    </message>
+    <message>
+        <source>the server cannot be reached</source>
+        <translation>无法连接服务器</translation>
+    </message>
+    <message>
+        <source>error %1</source>
+        <translation>错误 %1</translation>
+    </message>
 </context>
 <context>
     <name>confab::app::ClientController</name>
@@ -81,6 +121,188 @@
     <message>
         <source>Offline: reconnecting to %1…</source>
         <translation>离线：正在重新连接 %1…</translation>
+    </message>
+    <message>
+        <source>recent conversations</source>
+        <translation>最近会话</translation>
+    </message>
+    <message>
+        <source>groups</source>
+        <translation>群组</translation>
+    </message>
+    <message>
+        <source>contacts</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>(%1) Confab</source>
+        <translation>(%1) Confab</translation>
+    </message>
+    <message>
+        <source>Confab</source>
+        <translation>Confab</translation>
+    </message>
+    <message>
+        <source>%1 in %2</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Your sign line could not be saved: %1</source>
+        <translation>个性签名未能保存：%1</translation>
+    </message>
+</context>
+<context>
+    <name>confab::client::DisplayNames</name>
+    <message>
+        <source>User %1</source>
+        <extracomment>A person the directory does not show (not synced yet, or no longer with the company); %1 is their id.</extracomment>
+        <translation>用户 %1</translation>
+    </message>
+    <message>
+        <source>Group %1</source>
+        <extracomment>A group whose details have not arrived yet; %1 is its id.</extracomment>
+        <translation>群组 %1</translation>
+    </message>
+</context>
+<context>
+    <name>confab::ui::ChatPanel</name>
+    <message>
+        <source>Copy text</source>
+        <translation>复制文本</translation>
+    </message>
+    <message>
+        <source>View profile</source>
+        <translation>查看资料</translation>
+    </message>
+    <message>
+        <source>Conversation with %1</source>
+        <translation>与 %1 的会话</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n members</source>
+        <translation>
+            <numerusform>%n 位成员</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Announcement: %1</source>
+        <translation>群公告：%1</translation>
+    </message>
+    <message>
+        <source>%1 is typing…</source>
+        <translation>%1 正在输入…</translation>
+    </message>
+    <message>
+        <source>Unmute notifications</source>
+        <translation>取消免打扰</translation>
+    </message>
+    <message>
+        <source>Mute notifications</source>
+        <translation>消息免打扰</translation>
+    </message>
+    <message>
+        <source>Invite people…</source>
+        <translation>邀请成员…</translation>
+    </message>
+    <message>
+        <source>Remove a member…</source>
+        <translation>移除成员…</translation>
+    </message>
+    <message>
+        <source>Rename group…</source>
+        <translation>修改群名称…</translation>
+    </message>
+    <message>
+        <source>Edit announcement…</source>
+        <translation>编辑群公告…</translation>
+    </message>
+    <message>
+        <source>Dissolve group…</source>
+        <translation>解散群组…</translation>
+    </message>
+    <message>
+        <source>Leave group…</source>
+        <translation>退出群组…</translation>
+    </message>
+    <message>
+        <source>Confab</source>
+        <translation>Confab</translation>
+    </message>
+    <message>
+        <source>That did not work: %1.</source>
+        <translation>操作未成功：%1。</translation>
+    </message>
+    <message>
+        <source>Remove a member</source>
+        <translation>移除成员</translation>
+    </message>
+    <message>
+        <source>Who should leave the group?</source>
+        <translation>要将谁移出群组？</translation>
+    </message>
+    <message>
+        <source>Rename group</source>
+        <translation>修改群名称</translation>
+    </message>
+    <message>
+        <source>New name:</source>
+        <translation>新名称：</translation>
+    </message>
+    <message>
+        <source>Announcement</source>
+        <translation>群公告</translation>
+    </message>
+    <message>
+        <source>What every member should know:</source>
+        <translation>每位成员都应知道的事：</translation>
+    </message>
+    <message>
+        <source>Dissolve %1 for everyone? This cannot be undone.</source>
+        <translation>要为所有人解散“%1”吗？此操作无法撤销。</translation>
+    </message>
+    <message>
+        <source>Leave %1? You will no longer get its messages.</source>
+        <translation>要退出“%1”吗？你将不再收到它的消息。</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>发送</translation>
+    </message>
+    <message>
+        <source>Send message</source>
+        <translation>发消息</translation>
+    </message>
+    <message>
+        <source>Send (Enter); Shift+Enter starts a new line</source>
+        <translation>发送（Enter）；Shift+Enter 换行</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <source>Write a message</source>
+        <translation>输入消息</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <source>Conversation actions</source>
+        <translation>会话操作</translation>
+    </message>
+    <message>
+        <source>Open in its own window</source>
+        <translation>在独立窗口中打开</translation>
+    </message>
+    <message>
+        <source>Conversation name</source>
+        <translation>会话名称</translation>
+    </message>
+    <message>
+        <source>Choose a conversation, or a colleague in Contacts, to start chatting.</source>
+        <translation>选择一个会话，或在通讯录中选择一位同事，开始聊天。</translation>
     </message>
 </context>
 <context>
@@ -149,32 +371,12 @@
 <context>
     <name>confab::ui::MainWindow</name>
     <message>
-        <source>No sign line</source>
-        <translation>暂无签名</translation>
-    </message>
-    <message>
         <source>Confab</source>
         <translation>Confab</translation>
     </message>
     <message>
-        <source>Search people by name, pinyin or email</source>
-        <translation>按姓名、拼音或邮箱搜索同事</translation>
-    </message>
-    <message>
         <source>Search</source>
         <translation>搜索</translation>
-    </message>
-    <message>
-        <source>Contacts</source>
-        <translation>通讯录</translation>
-    </message>
-    <message>
-        <source>Sidebar</source>
-        <translation>侧边栏</translation>
-    </message>
-    <message>
-        <source>Organisation</source>
-        <translation>组织架构</translation>
     </message>
     <message>
         <source>Your name</source>
@@ -187,6 +389,116 @@
     <message>
         <source>Connection status</source>
         <translation>连接状态</translation>
+    </message>
+    <message>
+        <source>The group could not be created (error %1).</source>
+        <translation>无法创建群组（错误 %1）。</translation>
+    </message>
+    <message>
+        <source>Search people, groups and messages</source>
+        <translation>搜索同事、群组和消息</translation>
+    </message>
+    <message>
+        <source>What are you working on?</source>
+        <translation>你在忙什么？</translation>
+    </message>
+    <message>
+        <source>Your presence</source>
+        <translation>你的在线状态</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <source>Away</source>
+        <translation>离开</translation>
+    </message>
+    <message>
+        <source>Busy</source>
+        <translation>忙碌</translation>
+    </message>
+    <message>
+        <source>Invisible</source>
+        <translation>隐身</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+</context>
+<context>
+    <name>confab::ui::MessageDelegate</name>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>昨天</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>发送中…</translation>
+    </message>
+    <message>
+        <source>Not sent: %1. Click to try again.</source>
+        <translation>未发送：%1。点击重试。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · Read by %n</source>
+        <translation>
+            <numerusform>%1 · %n 人已读</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 · Read</source>
+        <translation>%1 · 已读</translation>
+    </message>
+</context>
+<context>
+    <name>confab::ui::PeoplePicker</name>
+    <message>
+        <source>New group</source>
+        <translation>新建群组</translation>
+    </message>
+    <message>
+        <source>Invite people</source>
+        <translation>邀请成员</translation>
+    </message>
+    <message>
+        <source>Group name</source>
+        <translation>群名称</translation>
+    </message>
+    <message>
+        <source>Search people</source>
+        <translation>搜索同事</translation>
+    </message>
+    <message>
+        <source>Search people by name, pinyin or email</source>
+        <translation>按姓名、拼音或邮箱搜索同事</translation>
+    </message>
+    <message>
+        <source>People to choose from</source>
+        <translation>可选择的同事</translation>
+    </message>
+    <message>
+        <source>Create group</source>
+        <translation>创建群组</translation>
+    </message>
+    <message>
+        <source>Invite</source>
+        <translation>邀请</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n people chosen</source>
+        <translation>
+            <numerusform>已选择 %n 人</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -234,6 +546,156 @@
     <message>
         <source>Profile of %1</source>
         <translation>%1 的资料</translation>
+    </message>
+    <message>
+        <source>Send message</source>
+        <translation>发消息</translation>
+    </message>
+    <message>
+        <source>Remove from buddies</source>
+        <translation>从好友中移除</translation>
+    </message>
+    <message>
+        <source>Add to buddies</source>
+        <translation>加为好友</translation>
+    </message>
+</context>
+<context>
+    <name>confab::ui::SessionDelegate</name>
+    <message>
+        <source>Yesterday</source>
+        <translation>昨天</translation>
+    </message>
+</context>
+<context>
+    <name>confab::ui::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Show desktop notifications for new messages</source>
+        <translation>新消息时显示桌面通知</translation>
+    </message>
+    <message>
+        <source>Desktop notifications</source>
+        <translation>桌面通知</translation>
+    </message>
+    <message>
+        <source>Start minimised to the tray</source>
+        <translation>启动时最小化到托盘</translation>
+    </message>
+    <message>
+        <source>Start minimised</source>
+        <translation>启动时最小化</translation>
+    </message>
+    <message>
+        <source>Signed in as %1</source>
+        <translation>当前登录：%1</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>退出登录</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>confab::ui::Sidebar</name>
+    <message>
+        <source>Unpin</source>
+        <translation>取消置顶</translation>
+    </message>
+    <message>
+        <source>Pin to top</source>
+        <translation>置顶</translation>
+    </message>
+    <message>
+        <source>Unmute</source>
+        <translation>取消免打扰</translation>
+    </message>
+    <message>
+        <source>Mute</source>
+        <translation>免打扰</translation>
+    </message>
+    <message>
+        <source>Mark as read</source>
+        <translation>标为已读</translation>
+    </message>
+    <message>
+        <source>Remove from list</source>
+        <translation>从列表中移除</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>会话</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>通讯录</translation>
+    </message>
+    <message>
+        <source>Groups</source>
+        <translation>群组</translation>
+    </message>
+    <message>
+        <source>Sidebar</source>
+        <translation>侧边栏</translation>
+    </message>
+    <message>
+        <source>Recent conversations</source>
+        <translation>最近会话</translation>
+    </message>
+    <message>
+        <source>Buddies</source>
+        <translation>好友</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>组织架构</translation>
+    </message>
+    <message>
+        <source>New group…</source>
+        <translation>新建群组…</translation>
+    </message>
+    <message>
+        <source>New group</source>
+        <translation>新建群组</translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation>搜索结果</translation>
+    </message>
+</context>
+<context>
+    <name>confab::ui::TrayIcon</name>
+    <message>
+        <source>Show Confab</source>
+        <translation>显示 Confab</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message numerus="yes">
+        <source>Confab: %n unread</source>
+        <translation>
+            <numerusform>Confab：%n 条未读</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Confab</source>
+        <translation>Confab</translation>
     </message>
 </context>
 </TS>

@@ -1,14 +1,20 @@
 #include "clientcontroller.h"
 
+#include "chatpanel.h"
 #include "errortext.h"
 #include "loginwindow.h"
 #include "mainwindow.h"
+#include "settingsdialog.h"
+#include "trayicon.h"
 
+#include <QApplication>
+#include <QLibraryInfo>
 #include <QLocale>
 #include <QPixmap>
 #include <QSettings>
 #include <QSysInfo>
 #include <QTimer>
+#include <QTranslator>
 
 namespace confab::app {
 
@@ -57,7 +63,13 @@ ClientController::ClientController(ClientOptions options, QObject *parent)
     , m_options(std::move(options))
     , m_session(m_connection, thisClientType())
     , m_loginWindow(std::make_unique<ui::LoginWindow>())
+    , m_tray(std::make_unique<ui::TrayIcon>())
 {
+    const QString language = !m_options.language.isEmpty() ? m_options.language : ui::Preferences::load().language;
+    setLanguage(language.isEmpty() ? QLocale().name() : language);
+    connect(m_tray.get(), &ui::TrayIcon::openRequested, this, &ClientController::openFromTray);
+    connect(m_tray.get(), &ui::TrayIcon::showRequested, this, [this] { openFromTray({}); });
+    connect(m_tray.get(), &ui::TrayIcon::quitRequested, qApp, &QApplication::quit);
     m_session.setDeviceName(QSysInfo::machineHostName());
     connect(m_loginWindow.get(), &ui::LoginWindow::loginRequested, this, &ClientController::login);
     connect(&m_session, &client::Session::online, this, &ClientController::onOnline);
@@ -77,7 +89,29 @@ ClientController::ClientController(ClientOptions options, QObject *parent)
     });
 }
 
-ClientController::~ClientController() = default;
+ClientController::~ClientController()
+{
+    m_mainWindow.reset(); // its chat panels save their drafts through the messenger's names
+    m_messenger.reset();  // before the cache it writes to
+}
+
+void ClientController::setLanguage(const QString &language)
+{
+    if (m_translator)
+        QApplication::removeTranslator(m_translator.get());
+    if (m_qtTranslator)
+        QApplication::removeTranslator(m_qtTranslator.get());
+    m_translator = std::make_unique<QTranslator>();
+    m_qtTranslator = std::make_unique<QTranslator>();
+    // English is the source language: its .qm is there to be complete, and loading it is harmless.
+    if (m_translator->load(QStringLiteral(":/i18n/confab_%1.qm").arg(language)))
+        QApplication::installTranslator(m_translator.get());
+    if (m_qtTranslator->load(QStringLiteral("qtbase_%1").arg(language),
+                             QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QApplication::installTranslator(m_qtTranslator.get());
+    if (m_tray)
+        m_tray->retranslate();
+}
 
 void ClientController::start()
 {
@@ -151,6 +185,8 @@ void ClientController::openAccount(const client::ServerEndpoint &server, const Q
     const QString account = client::CredentialStore::accountKey(server, user);
     if (m_sync && m_sync->property("account").toString() == account)
         return; // the same account again (a reconnect): keep its cursors
+    m_mainWindow.reset();
+    m_messenger.reset();
     m_sync.reset();
     m_cache = std::make_unique<client::LocalCache>(client::LocalCache::pathFor(server, user));
     QString error;
@@ -165,24 +201,43 @@ void ClientController::openAccount(const client::ServerEndpoint &server, const Q
     connect(m_sync.get(), &client::DirectorySync::finished, this, &ClientController::onSyncFinished);
     connect(m_sync.get(), &client::DirectorySync::failed, this,
             [this](const QString &why) { backToLogin(tr("Fetching the organisation failed: %1").arg(why)); });
+
+    m_messenger = std::make_unique<client::Messenger>(m_connection, m_cache.get(), m_directory);
+    connect(m_messenger.get(), &client::Messenger::progress, this, &ClientController::onSyncProgress);
+    connect(&m_messenger->sessions(), &client::SessionListModel::totalUnreadChanged, this,
+            &ClientController::updateUnread);
+    connect(&m_messenger->sessions(), &QAbstractItemModel::dataChanged, this, &ClientController::updateUnread);
+    connect(&m_messenger->conversations(), &client::Conversations::messageReceived, this,
+            &ClientController::onMessageReceived);
+    m_messenger->loadCache();
+
+    m_mainWindow = std::make_unique<ui::MainWindow>(m_directory, *m_messenger);
+    m_mainWindow->setAccount(account);
+    connect(m_mainWindow.get(), &ui::MainWindow::presenceChosen, this, &ClientController::sendPresence);
+    connect(m_mainWindow.get(), &ui::MainWindow::signLineEdited, this, &ClientController::sendSignLine);
+    connect(m_mainWindow.get(), &ui::MainWindow::settingsRequested, this, &ClientController::showSettings);
 }
 
 void ClientController::onOnline(const pb::LoginResponse &response, bool)
 {
     m_selfId = response.user().id();
+    m_self = response.user();
     LastAccount{m_server.toString(), m_user, m_remember}.save();
     if (!m_remember)
         m_credentials.remove(m_account, client::CredentialStore::Secret::ResumeToken, this, [](auto) {});
-    if (!m_mainWindow)
-        m_mainWindow = std::make_unique<ui::MainWindow>(m_directory);
-    m_mainWindow->setOwnProfile(response.user());
-    m_mainWindow->setConnectionStatus(tr("Connected to %1").arg(m_server.toString()));
     openAccount(m_server, QString::fromStdString(response.user().login_name()));
+    m_mainWindow->setOwnProfile(response.user());
+    m_mainWindow->setOwnPresence(response.presence() == pb::PRESENCE_OFFLINE ? pb::PRESENCE_ONLINE
+                                                                             : response.presence());
+    m_mainWindow->setConnectionStatus(tr("Connected to %1").arg(m_server.toString()));
     m_sync->start(); // after every sign-in, first or resumed: a push never replaces the pull
+    m_messenger->setOnline(true, m_selfId);
 }
 
 void ClientController::onSessionState(client::Session::State state)
 {
+    if (m_messenger && state != client::Session::State::Online)
+        m_messenger->setOnline(false, m_selfId);
     if (!m_mainWindow)
         return;
     if (state == client::Session::State::WaitingToRetry || state == client::Session::State::Connecting)
@@ -194,7 +249,24 @@ void ClientController::onSyncProgress(pb::DataSet dataSet, quint64 rows, quint64
     if (m_mainWindow && m_mainWindow->isVisible())
         return; // later syncs are quick and quiet
     const QLocale locale;
-    const QString what = dataSet == pb::DATA_SET_DEPARTMENTS ? tr("departments") : tr("people");
+    QString what;
+    switch (dataSet) {
+    case pb::DATA_SET_DEPARTMENTS:
+        what = tr("departments");
+        break;
+    case pb::DATA_SET_USERS:
+        what = tr("people");
+        break;
+    case pb::DATA_SET_SESSIONS:
+        what = tr("recent conversations");
+        break;
+    case pb::DATA_SET_GROUPS:
+        what = tr("groups");
+        break;
+    default:
+        what = tr("contacts");
+        break;
+    }
     const QString text = expected > 0
                              ? tr("Fetching %1: %2 of %3")
                                    .arg(what, locale.toString(qulonglong(rows)), locale.toString(qulonglong(expected)))
@@ -207,23 +279,128 @@ void ClientController::onSyncFinished()
     if (!m_mainWindow || m_mainWindow->isVisible())
         return;
     showMainWindow();
-    if (!m_options.screenshotPath.isEmpty())
+    if (m_options.screenshotPath.isEmpty())
+        return;
+    if (m_options.screenshotWindow != QLatin1String("chat")) {
         takeScreenshot(m_mainWindow.get());
+        return;
+    }
+    // The chat window with the most recent session open, once the messaging lists are in.
+    const auto shoot = [this] {
+        if (m_messenger->sessions().rowCount() > 0)
+            m_mainWindow->openConversation(m_messenger->sessions()
+                                               .index(0)
+                                               .data(client::SessionListModel::ConversationRole)
+                                               .value<client::ConversationId>());
+        takeScreenshot(m_mainWindow.get());
+    };
+    if (m_messenger->isSynced())
+        shoot();
+    else
+        connect(m_messenger.get(), &client::Messenger::synced, this, shoot, Qt::SingleShotConnection);
 }
 
 void ClientController::showMainWindow()
 {
-    if (!m_mainWindow)
-        m_mainWindow = std::make_unique<ui::MainWindow>(m_directory);
     if (m_mainWindow->isVisible())
         return;
     m_loginWindow->setBusy(false);
     m_loginWindow->hide();
-    m_mainWindow->show();
+    if (ui::Preferences::load().startMinimised && m_options.screenshotPath.isEmpty())
+        m_mainWindow->showMinimized();
+    else
+        m_mainWindow->show();
     if (m_selfId == 0)
         m_mainWindow->setConnectionStatus(tr("Offline: reconnecting to %1…").arg(m_server.toString()));
     else
         m_mainWindow->revealUser(m_selfId);
+    updateUnread();
+}
+
+void ClientController::updateUnread()
+{
+    if (!m_messenger)
+        return;
+    const int unread = m_messenger->sessions().totalUnreadUnmuted();
+    m_tray->setUnread(unread);
+    if (m_mainWindow)
+        m_mainWindow->setWindowTitle(unread > 0 ? tr("(%1) Confab").arg(unread) : tr("Confab"));
+}
+
+void ClientController::onMessageReceived(const pb::Message &message)
+{
+    if (!m_mainWindow)
+        return;
+    const auto conversation = client::ConversationId::of(message.conversation());
+    const pb::Session *session = m_messenger->sessions().session(conversation);
+    if (session && session->muted())
+        return; // muted: counted, never announced
+    const bool seen = m_mainWindow->isActiveWindow() && m_mainWindow->currentConversation() == conversation;
+    if (seen)
+        return;
+    if (ui::Preferences::load().notifications) {
+        const QString sender = m_messenger->names().userName(message.sender_id());
+        const QString title = conversation.isGroup()
+                                  ? tr("%1 in %2").arg(sender, m_messenger->names().conversationName(conversation))
+                                  : sender;
+        m_tray->notify(title, QString::fromStdString(message.text()).left(200), conversation);
+    }
+    QApplication::alert(m_mainWindow.get()); // the taskbar entry flashes until the window is looked at
+}
+
+void ClientController::openFromTray(client::ConversationId conversation)
+{
+    if (!m_mainWindow || m_selfId == 0)
+        return;
+    m_mainWindow->showNormal();
+    m_mainWindow->raise();
+    m_mainWindow->activateWindow();
+    if (conversation.isValid())
+        m_mainWindow->openConversation(conversation);
+}
+
+void ClientController::showSettings()
+{
+    ui::SettingsDialog dialog(ui::Preferences::load(), m_user, m_mainWindow.get());
+    connect(&dialog, &ui::SettingsDialog::languageChosen, this, &ClientController::setLanguage);
+    connect(&dialog, &ui::SettingsDialog::signOutRequested, this, &ClientController::signOut);
+    dialog.exec();
+    dialog.preferences().save();
+}
+
+void ClientController::signOut()
+{
+    m_credentials.remove(m_account, client::CredentialStore::Secret::ResumeToken, this, [](auto) {});
+    LastAccount{m_server.toString(), m_user, false}.save();
+    m_session.signOut();
+    m_selfId = 0;
+    if (m_mainWindow)
+        m_mainWindow->hide();
+    m_loginWindow->setRemember(false);
+    m_loginWindow->setBusy(false);
+    m_loginWindow->show();
+}
+
+void ClientController::sendPresence(pb::Presence presence)
+{
+    pb::SetPresenceRequest request;
+    request.set_presence(presence);
+    m_connection.call<rpc::SetPresence>(request, this, [this](client::RpcResult<pb::SetPresenceResponse> r) {
+        if (r.ok() && m_mainWindow)
+            m_mainWindow->setOwnPresence(r.value.presence());
+    });
+}
+
+void ClientController::sendSignLine(const QString &signLine)
+{
+    pb::ChangeSignLineRequest request;
+    request.set_sign_line(signLine.left(256).toStdString());
+    m_connection.call<rpc::ChangeSignLine>(
+        request, this, [this, signLine](client::RpcResult<pb::ChangeSignLineResponse> r) {
+            if (!r.ok() && m_mainWindow)
+                m_mainWindow->setConnectionStatus(
+                    tr("Your sign line could not be saved: %1").arg(ui::actionErrorText(r.error)));
+        });
 }
 
 void ClientController::backToLogin(const QString &message)
@@ -238,7 +415,8 @@ void ClientController::backToLogin(const QString &message)
 
 void ClientController::takeScreenshot(QWidget *window)
 {
-    const bool success = window == m_mainWindow.get() || m_options.screenshotWindow == QLatin1String("login");
+    const bool success =
+        (m_mainWindow && window == m_mainWindow.get()) || m_options.screenshotWindow == QLatin1String("login");
     // Let the layout settle and the first paint happen before grabbing.
     QTimer::singleShot(300, this, [this, window, success] {
         const bool saved = window->grab().save(m_options.screenshotPath);

@@ -6,6 +6,7 @@
 
 #include "cache/localcache.h"
 #include "credentials/credentialstore.h"
+#include "messaging/messenger.h"
 #include "model/departmenttreemodel.h"
 #include "net/serverconnection.h"
 #include "net/session.h"
@@ -15,9 +16,12 @@
 
 #include <memory>
 
+class QTranslator;
+
 namespace confab::ui {
 class LoginWindow;
 class MainWindow;
+class TrayIcon;
 } // namespace confab::ui
 
 namespace confab::app {
@@ -29,7 +33,8 @@ struct ClientOptions
     QString password;
     bool autoLogin = false;
     QString screenshotPath;                            // empty: run normally
-    QString screenshotWindow = QStringLiteral("main"); // login | main
+    QString screenshotWindow = QStringLiteral("main"); // login | main | chat
+    QString language;                                  // from --lang; empty: the saved choice or the system's
 };
 
 class ClientController : public QObject
@@ -41,6 +46,12 @@ public:
     ~ClientController() override;
 
     void start();
+
+    // The language of every window, switched at run time ("en", "zh_CN").
+    void setLanguage(const QString &language);
+    ui::MainWindow *mainWindow() const { return m_mainWindow.get(); }
+    ui::TrayIcon *trayIcon() const { return m_tray.get(); }
+    client::Messenger *messenger() const { return m_messenger.get(); }
 
 signals:
     // Screenshot mode is done (0: written).
@@ -57,6 +68,13 @@ private:
     void showMainWindow();
     void backToLogin(const QString &message);
     void takeScreenshot(QWidget *window);
+    void onMessageReceived(const pb::Message &message);
+    void updateUnread();
+    void openFromTray(client::ConversationId conversation);
+    void showSettings();
+    void signOut();
+    void sendPresence(pb::Presence presence);
+    void sendSignLine(const QString &signLine);
 
     ClientOptions m_options;
     client::ServerConnection m_connection;
@@ -66,8 +84,13 @@ private:
     // Per signed-in account: its cache and its sync (cursors of one account must never serve another).
     std::unique_ptr<client::LocalCache> m_cache;
     std::unique_ptr<client::DirectorySync> m_sync;
+    std::unique_ptr<client::Messenger> m_messenger;
     std::unique_ptr<ui::LoginWindow> m_loginWindow;
     std::unique_ptr<ui::MainWindow> m_mainWindow;
+    std::unique_ptr<ui::TrayIcon> m_tray;
+    std::unique_ptr<QTranslator> m_translator;
+    std::unique_ptr<QTranslator> m_qtTranslator;
+    pb::User m_self;
     client::ServerEndpoint m_server;
     QString m_user;
     QString m_account; // CredentialStore::accountKey of the account signed in or being signed in

@@ -4,10 +4,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QIcon>
-#include <QLibraryInfo>
-#include <QLocale>
 #include <QTextStream>
-#include <QTranslator>
 
 int main(int argc, char **argv)
 {
@@ -31,20 +28,10 @@ int main(int argc, char **argv)
          QStringLiteral("LANG")},
         {QStringLiteral("screenshot"), QStringLiteral("Render a window to FILE (PNG) and exit."),
          QStringLiteral("FILE")},
-        {QStringLiteral("window"), QStringLiteral("With --screenshot: login or main (default main)."),
+        {QStringLiteral("window"), QStringLiteral("With --screenshot: login, main or chat (default main)."),
          QStringLiteral("WINDOW"), QStringLiteral("main")},
     });
     args.process(app);
-
-    const QString lang = args.isSet(QStringLiteral("lang")) ? args.value(QStringLiteral("lang")) : QLocale().name();
-    QTranslator qtTranslator;
-    QTranslator translator;
-    if (translator.load(QStringLiteral(":/i18n/confab_%1.qm").arg(lang))) {
-        QApplication::installTranslator(&translator);
-        if (qtTranslator.load(QStringLiteral("qtbase_%1").arg(lang),
-                              QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-            QApplication::installTranslator(&qtTranslator);
-    }
 
     confab::app::ClientOptions options;
     options.server =
@@ -57,9 +44,10 @@ int main(int argc, char **argv)
     }
     options.screenshotPath = args.value(QStringLiteral("screenshot"));
     options.screenshotWindow = args.value(QStringLiteral("window"));
+    options.language = args.value(QStringLiteral("lang"));
     if (!options.screenshotPath.isEmpty() && options.screenshotWindow != QLatin1String("login") &&
-        options.screenshotWindow != QLatin1String("main")) {
-        QTextStream(stderr) << "confab: --window takes login or main\n";
+        options.screenshotWindow != QLatin1String("main") && options.screenshotWindow != QLatin1String("chat")) {
+        QTextStream(stderr) << "confab: --window takes login, main or chat\n";
         return 2;
     }
 

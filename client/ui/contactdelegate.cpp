@@ -9,6 +9,15 @@ namespace confab::ui {
 
 using client::DepartmentTreeModel;
 
+ContactDelegate::ContactDelegate(QObject *parent)
+    : ContactDelegate({DepartmentTreeModel::PresenceRole, DepartmentTreeModel::TitleRole, false}, parent)
+{}
+
+ContactDelegate::ContactDelegate(Roles roles, QObject *parent)
+    : QStyledItemDelegate(parent)
+    , m_roles(roles)
+{}
+
 QColor ContactDelegate::presenceColor(int presence)
 {
     switch (presence) {
@@ -44,17 +53,21 @@ void ContactDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
     QColor secondary = text;
     secondary.setAlphaF(0.6);
     QRect r = opt.rect.adjusted(4, 0, -4, 0);
-    const auto kind = index.data(DepartmentTreeModel::KindRole).value<DepartmentTreeModel::Kind>();
-    if (kind == DepartmentTreeModel::Kind::Person) {
-        const int dot = qMax(8, opt.fontMetrics.height() / 2);
-        painter->setRenderHint(QPainter::Antialiasing);
-        painter->setPen(Qt::NoPen);
-        painter->setBrush(presenceColor(index.data(DepartmentTreeModel::PresenceRole).toInt()));
-        painter->drawEllipse(QRect(r.left(), r.center().y() - dot / 2, dot, dot));
-        r.setLeft(r.left() + dot + 8);
+    const bool person =
+        m_roles.peopleOnly || index.data(DepartmentTreeModel::KindRole).value<DepartmentTreeModel::Kind>() ==
+                                  DepartmentTreeModel::Kind::Person;
+    if (person) {
+        if (m_roles.presence >= 0) { // rows without presence (groups) have no dot
+            const int dot = qMax(8, opt.fontMetrics.height() / 2);
+            painter->setRenderHint(QPainter::Antialiasing);
+            painter->setPen(Qt::NoPen);
+            painter->setBrush(presenceColor(index.data(m_roles.presence).toInt()));
+            painter->drawEllipse(QRect(r.left(), r.center().y() - dot / 2, dot, dot));
+            r.setLeft(r.left() + dot + 8);
+        }
         painter->setPen(text);
         painter->drawText(r, Qt::AlignVCenter | Qt::AlignLeft, name);
-        const QString title = index.data(DepartmentTreeModel::TitleRole).toString();
+        const QString title = index.data(m_roles.title).toString();
         if (!title.isEmpty()) {
             r.setLeft(r.left() + opt.fontMetrics.horizontalAdvance(name) + 10);
             painter->setPen(secondary);

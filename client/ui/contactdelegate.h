@@ -11,12 +11,24 @@ class ContactDelegate : public QStyledItemDelegate
     Q_OBJECT
 
 public:
-    using QStyledItemDelegate::QStyledItemDelegate;
+    // The roles to paint people with: the department tree's by default; lists of people only (buddies) name
+    // their own and have no departments.
+    struct Roles
+    {
+        int presence;
+        int title;
+        bool peopleOnly = false;
+    };
+    explicit ContactDelegate(QObject *parent = nullptr);
+    ContactDelegate(Roles roles, QObject *parent);
 
     void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override;
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
 
     static QColor presenceColor(int presence);
+
+private:
+    Roles m_roles;
 };
 
 } // namespace confab::ui

@@ -41,4 +41,31 @@ QString kickText(pb::KickReason reason)
     }
 }
 
+QString actionErrorText(int code)
+{
+    switch (code) {
+    case pb::ERROR_MESSAGE_TOO_LARGE:
+        return QCoreApplication::translate("Errors", "the message is too long");
+    case pb::ERROR_EMPTY_MESSAGE:
+        return QCoreApplication::translate("Errors", "the message is empty");
+    case pb::ERROR_UNKNOWN_RECIPIENT:
+        return QCoreApplication::translate("Errors", "this person is no longer with the company");
+    case pb::ERROR_SELF_MESSAGE:
+        return QCoreApplication::translate("Errors", "you cannot write to yourself");
+    case pb::ERROR_UNKNOWN_GROUP:
+        return QCoreApplication::translate("Errors", "the group no longer exists");
+    case pb::ERROR_NOT_GROUP_MEMBER:
+        return QCoreApplication::translate("Errors", "you are not a member of this group");
+    case pb::ERROR_NOT_GROUP_OWNER:
+    case pb::ERROR_PERMISSION_DENIED:
+        return QCoreApplication::translate("Errors", "only the group's owner or admins may do that");
+    case pb::ERROR_INVALID_ARGUMENT:
+        return QCoreApplication::translate("Errors", "the server did not accept it");
+    case pb::ERROR_UNAVAILABLE:
+        return QCoreApplication::translate("Errors", "the server cannot be reached");
+    default:
+        return QCoreApplication::translate("Errors", "error %1").arg(code);
+    }
+}
+
 } // namespace confab::ui

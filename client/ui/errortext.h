@@ -10,5 +10,7 @@ namespace confab::ui {
 
 QString loginErrorText(pb::ErrorCode code);
 QString kickText(pb::KickReason reason);
+// Why a message or a group action was refused.
+QString actionErrorText(int code);
 
 } // namespace confab::ui

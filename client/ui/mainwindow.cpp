@@ -1,91 +1,142 @@
 #include "mainwindow.h"
 
-#include "contactdelegate.h"
-#include "model/contactfilterproxy.h"
+#include "chatpanel.h"
+#include "messaging/messenger.h"
 #include "model/departmenttreemodel.h"
+#include "peoplepicker.h"
 #include "profilepanel.h"
+#include "sidebar.h"
 
+#include <QComboBox>
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QStatusBar>
-#include <QTabWidget>
+#include <QToolButton>
 #include <QTreeView>
 #include <QVBoxLayout>
 
 namespace confab::ui {
 
-MainWindow::MainWindow(client::DepartmentTreeModel &directory, QWidget *parent)
+using client::ConversationId;
+
+namespace {
+const pb::Presence kPresences[] = {pb::PRESENCE_ONLINE, pb::PRESENCE_AWAY, pb::PRESENCE_BUSY, pb::PRESENCE_INVISIBLE};
+} // namespace
+
+MainWindow::MainWindow(client::DepartmentTreeModel &directory, client::Messenger &messenger, QWidget *parent)
     : QMainWindow(parent)
     , m_directory(directory)
-    , m_filter(new client::ContactFilterProxy(this))
+    , m_messenger(messenger)
     , m_ownName(new QLabel(this))
-    , m_ownSignLine(new QLabel(this))
+    , m_presence(new QComboBox(this))
+    , m_ownSignLine(new QLineEdit(this))
+    , m_settings(new QToolButton(this))
     , m_search(new QLineEdit(this))
-    , m_tabs(new QTabWidget(this))
-    , m_tree(new QTreeView(this))
+    , m_sidebar(new Sidebar(directory, messenger, this))
+    , m_main(new QStackedWidget(this))
     , m_profile(new ProfilePanel(this))
+    , m_chat(new ChatPanel(messenger, directory, this))
     , m_status(new QLabel(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     m_ownName->setObjectName(QStringLiteral("ownName"));
+    m_presence->setObjectName(QStringLiteral("ownPresence"));
     m_ownSignLine->setObjectName(QStringLiteral("ownSignLine"));
+    m_settings->setObjectName(QStringLiteral("settingsButton"));
     m_search->setObjectName(QStringLiteral("searchBox"));
     m_search->setClearButtonEnabled(true);
-    m_tabs->setObjectName(QStringLiteral("sidebarTabs"));
-    m_tree->setObjectName(QStringLiteral("departmentTree"));
     m_status->setObjectName(QStringLiteral("connectionStatus"));
     QFont bold = m_ownName->font();
     bold.setBold(true);
     bold.setPointSizeF(bold.pointSizeF() * 1.2);
     m_ownName->setFont(bold);
+    m_ownSignLine->setFrame(false);
+    m_ownSignLine->setMaxLength(200);
+    m_settings->setAutoRaise(true);
+    m_settings->setText(QStringLiteral("⚙"));
+    for (pb::Presence p : kPresences)
+        m_presence->addItem(QString(), int(p));
 
-    m_filter->setSourceModel(&m_directory);
-    m_tree->setModel(m_filter);
-    m_tree->setItemDelegate(new ContactDelegate(m_tree));
-    m_tree->setHeaderHidden(true);
-    m_tree->setUniformRowHeights(true); // 100,000 people scroll smoothly only with this
-    m_tree->setAnimated(true);
-
-    auto *sidebar = new QWidget(this);
-    auto *sidebarLayout = new QVBoxLayout(sidebar);
+    auto *sidebarPane = new QWidget(this);
+    auto *header = new QHBoxLayout;
+    header->addWidget(m_ownName, 1);
+    header->addWidget(m_presence);
+    header->addWidget(m_settings);
+    auto *sidebarLayout = new QVBoxLayout(sidebarPane);
     sidebarLayout->setContentsMargins(8, 8, 8, 8);
-    sidebarLayout->addWidget(m_ownName);
+    sidebarLayout->addLayout(header);
     sidebarLayout->addWidget(m_ownSignLine);
     sidebarLayout->addWidget(m_search);
-    sidebarLayout->addWidget(m_tabs);
-    m_tabs->addTab(m_tree, QString());
+    sidebarLayout->addWidget(m_sidebar, 1);
+    m_main->addWidget(m_profile);
+    m_main->addWidget(m_chat);
 
     auto *splitter = new QSplitter(this);
     splitter->setObjectName(QStringLiteral("mainSplitter"));
-    splitter->addWidget(sidebar);
-    splitter->addWidget(m_profile);
+    splitter->addWidget(sidebarPane);
+    splitter->addWidget(m_main);
     splitter->setStretchFactor(1, 1);
-    splitter->setSizes({320, 560});
+    splitter->setSizes({330, 630});
     setCentralWidget(splitter);
     statusBar()->addWidget(m_status);
-    resize(960, 640);
+    resize(1000, 680);
 
-    connect(m_search, &QLineEdit::textChanged, this, [this](const QString &text) {
-        m_filter->setSearchText(text);
-        if (!text.trimmed().isEmpty())
-            m_tree->expandAll(); // show where the matches are
+    connect(m_search, &QLineEdit::textChanged, m_sidebar, &Sidebar::setSearchText);
+    connect(m_sidebar, &Sidebar::conversationChosen, this, &MainWindow::openConversation);
+    connect(m_sidebar, &Sidebar::personChosen, this, &MainWindow::showProfile);
+    connect(m_sidebar, &Sidebar::newGroupRequested, this, &MainWindow::createGroup);
+    connect(m_chat, &ChatPanel::popOutRequested, this, &MainWindow::popOut);
+    connect(m_chat, &ChatPanel::profileRequested, this, &MainWindow::revealUser);
+    connect(m_profile, &ProfilePanel::messageRequested, this,
+            [this](quint64 id) { openConversation(ConversationId::single(id)); });
+    connect(m_profile, &ProfilePanel::buddyChangeRequested, this, [this](quint64 id, bool add) {
+        if (add)
+            m_messenger.buddySync().add(id);
+        else
+            m_messenger.buddySync().remove(id);
+        m_profile->setBuddy(add);
     });
-    connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this, &MainWindow::showSelected);
-    connect(&m_directory, &QAbstractItemModel::modelReset, this, [this] {
-        m_tree->expandToDepth(0); // the company and its divisions, not all 5,000 teams
+    connect(m_presence, &QComboBox::activated, this,
+            [this](int index) { emit presenceChosen(pb::Presence(m_presence->itemData(index).toInt())); });
+    connect(m_ownSignLine, &QLineEdit::editingFinished, this, [this] {
+        if (m_ownSignLine->isModified()) {
+            m_ownSignLine->setModified(false);
+            emit signLineEdited(m_ownSignLine->text().trimmed());
+        }
     });
-    m_tree->expandToDepth(0);
+    connect(m_settings, &QToolButton::clicked, this, &MainWindow::settingsRequested);
     retranslate();
+}
+
+MainWindow::~MainWindow()
+{
+    for (const QPointer<QWidget> &w : std::as_const(m_popOuts))
+        delete w.data();
+}
+
+void MainWindow::setAccount(const QString &accountKey)
+{
+    m_account = accountKey;
+    m_chat->setAccount(accountKey);
 }
 
 void MainWindow::setOwnProfile(const pb::User &user)
 {
     m_ownName->setText(QString::fromStdString(user.real_name()));
-    const QString signLine = QString::fromStdString(user.sign_line());
-    m_ownSignLine->setText(signLine.isEmpty() ? tr("No sign line") : signLine);
+    if (!m_ownSignLine->hasFocus())
+        m_ownSignLine->setText(QString::fromStdString(user.sign_line()));
+}
+
+void MainWindow::setOwnPresence(pb::Presence presence)
+{
+    const int index = m_presence->findData(int(presence));
+    if (index >= 0)
+        m_presence->setCurrentIndex(index);
 }
 
 void MainWindow::setConnectionStatus(const QString &text)
@@ -93,36 +144,101 @@ void MainWindow::setConnectionStatus(const QString &text)
     m_status->setText(text);
 }
 
-void MainWindow::revealUser(quint64 userId)
+QTreeView *MainWindow::departmentTree() const
 {
-    const QModelIndex index = m_filter->mapFromSource(m_directory.indexOfUser(userId));
-    if (!index.isValid())
-        return;
-    for (QModelIndex at = index.parent(); at.isValid(); at = at.parent())
-        m_tree->expand(at);
-    m_tree->setCurrentIndex(index);
-    m_tree->scrollTo(index);
+    return m_sidebar->departmentTree();
 }
 
-void MainWindow::showSelected()
+void MainWindow::revealUser(quint64 userId)
 {
-    const QModelIndex current = m_filter->mapToSource(m_tree->currentIndex());
-    const bool person =
-        current.data(client::DepartmentTreeModel::KindRole).value<client::DepartmentTreeModel::Kind>() ==
-        client::DepartmentTreeModel::Kind::Person;
-    m_profile->showPerson(person ? current : QModelIndex());
+    m_sidebar->revealUser(userId);
+    showProfile(userId);
+}
+
+void MainWindow::showProfile(quint64 userId)
+{
+    m_profile->showPerson(m_directory.indexOfUser(userId));
+    m_profile->setBuddy(m_messenger.buddies().contains(userId));
+    m_profile->setActionsVisible(userId != m_messenger.selfId());
+    m_main->setCurrentWidget(m_profile);
+}
+
+void MainWindow::openConversation(ConversationId conversation)
+{
+    if (!conversation.isValid())
+        return;
+    if (conversation == ConversationId::single(m_messenger.selfId())) {
+        showProfile(conversation.peer); // there is no conversation with oneself
+        return;
+    }
+    if (QWidget *window = m_popOuts.value(conversation)) {
+        window->raise();
+        window->activateWindow();
+        return;
+    }
+    m_chat->showConversation(conversation);
+    m_main->setCurrentWidget(m_chat);
+    m_sidebar->selectConversation(conversation);
+}
+
+ConversationId MainWindow::currentConversation() const
+{
+    return m_main->currentWidget() == m_chat ? m_chat->conversation() : ConversationId();
+}
+
+void MainWindow::popOut(ConversationId conversation)
+{
+    if (QWidget *existing = m_popOuts.value(conversation)) {
+        existing->raise();
+        return;
+    }
+    auto *window = new ChatPanel(m_messenger, m_directory);
+    window->setObjectName(QStringLiteral("chatWindow"));
+    window->setAttribute(Qt::WA_DeleteOnClose);
+    window->setAccount(m_account);
+    window->setPopOutVisible(false);
+    window->setWindowTitle(m_messenger.names().conversationName(conversation));
+    window->resize(560, 640);
+    window->showConversation(conversation);
+    connect(window, &ChatPanel::profileRequested, this, &MainWindow::revealUser);
+    m_popOuts.insert(conversation, window);
+    connect(window, &QObject::destroyed, this, [this, conversation] { m_popOuts.remove(conversation); });
+    if (m_chat->conversation() == conversation) {
+        m_chat->showConversation({});
+        m_main->setCurrentWidget(m_profile);
+    }
+    window->show();
+}
+
+void MainWindow::createGroup()
+{
+    PeoplePicker picker(m_directory, PeoplePicker::Purpose::NewGroup, this);
+    if (picker.exec() != QDialog::Accepted)
+        return;
+    m_messenger.groupSync().createGroup(picker.groupName(), picker.chosen(), [this](pb::ErrorCode e, quint64 id) {
+        if (e != pb::ERROR_NONE) {
+            QMessageBox::warning(this, tr("Confab"), tr("The group could not be created (error %1).").arg(int(e)));
+            return;
+        }
+        openConversation(ConversationId::group(id));
+    });
 }
 
 void MainWindow::retranslate()
 {
     setWindowTitle(tr("Confab"));
-    m_search->setPlaceholderText(tr("Search people by name, pinyin or email"));
+    m_search->setPlaceholderText(tr("Search people, groups and messages"));
     m_search->setAccessibleName(tr("Search"));
-    m_tabs->setTabText(m_tabs->indexOf(m_tree), tr("Contacts"));
-    m_tabs->setAccessibleName(tr("Sidebar"));
-    m_tree->setAccessibleName(tr("Organisation"));
     m_ownName->setAccessibleName(tr("Your name"));
     m_ownSignLine->setAccessibleName(tr("Your sign line"));
+    m_ownSignLine->setPlaceholderText(tr("What are you working on?"));
+    m_presence->setAccessibleName(tr("Your presence"));
+    m_presence->setItemText(0, tr("Online"));
+    m_presence->setItemText(1, tr("Away"));
+    m_presence->setItemText(2, tr("Busy"));
+    m_presence->setItemText(3, tr("Invisible"));
+    m_settings->setAccessibleName(tr("Settings"));
+    m_settings->setToolTip(tr("Settings"));
     m_status->setAccessibleName(tr("Connection status"));
 }
 

@@ -1,54 +1,81 @@
-// The main window: who you are, a search box, the sidebar (the organisation's department tree under Contacts) and
-// the profile of the person selected.
+// The main window: who you are (name, presence, sign line, editable in place), a search box over people, groups
+// and messages, the sidebar (sessions, contacts, groups), and on the right the open conversation or the profile
+// of the person chosen. Conversations can be popped out into windows of their own.
 #pragma once
 
+#include "messaging/conversationid.h"
 #include "protocol/messages.h"
 
+#include <QHash>
 #include <QMainWindow>
+#include <QPointer>
 
+class QComboBox;
 class QLabel;
 class QLineEdit;
-class QTabWidget;
+class QStackedWidget;
+class QToolButton;
 class QTreeView;
 
 namespace confab::client {
 class DepartmentTreeModel;
-class ContactFilterProxy;
+class Messenger;
 } // namespace confab::client
 
 namespace confab::ui {
 
+class ChatPanel;
 class ProfilePanel;
+class Sidebar;
 
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 
 public:
-    explicit MainWindow(client::DepartmentTreeModel &directory, QWidget *parent = nullptr);
+    MainWindow(client::DepartmentTreeModel &directory, client::Messenger &messenger, QWidget *parent = nullptr);
+    ~MainWindow() override;
 
+    void setAccount(const QString &accountKey);
     void setOwnProfile(const pb::User &user);
+    void setOwnPresence(pb::Presence presence);
     void setConnectionStatus(const QString &text);
     // Expands the way to a person in the tree, selects them and shows their profile.
     void revealUser(quint64 userId);
-    QTreeView *departmentTree() const { return m_tree; }
+    void openConversation(client::ConversationId conversation);
+    void popOut(client::ConversationId conversation);
+    client::ConversationId currentConversation() const;
+    QTreeView *departmentTree() const;
+    Sidebar *sidebar() const { return m_sidebar; }
+    ChatPanel *chat() const { return m_chat; }
+
+signals:
+    void presenceChosen(pb::Presence presence);
+    void signLineEdited(const QString &signLine);
+    void settingsRequested();
 
 protected:
     void changeEvent(QEvent *event) override;
 
 private:
     void retranslate();
-    void showSelected();
+    void showProfile(quint64 userId);
+    void createGroup();
 
     client::DepartmentTreeModel &m_directory;
-    client::ContactFilterProxy *m_filter;
+    client::Messenger &m_messenger;
+    QString m_account;
     QLabel *m_ownName;
-    QLabel *m_ownSignLine;
+    QComboBox *m_presence;
+    QLineEdit *m_ownSignLine;
+    QToolButton *m_settings;
     QLineEdit *m_search;
-    QTabWidget *m_tabs;
-    QTreeView *m_tree;
+    Sidebar *m_sidebar;
+    QStackedWidget *m_main;
     ProfilePanel *m_profile;
+    ChatPanel *m_chat;
     QLabel *m_status;
+    QHash<client::ConversationId, QPointer<QWidget>> m_popOuts;
 };
 
 } // namespace confab::ui

@@ -4,7 +4,9 @@
 #include "model/departmenttreemodel.h"
 
 #include <QEvent>
+#include <QHBoxLayout>
 #include <QLabel>
+#include <QPushButton>
 #include <QVBoxLayout>
 
 namespace confab::ui {
@@ -35,10 +37,16 @@ ProfilePanel::ProfilePanel(QWidget *parent)
     , m_title(new QLabel(this))
     , m_details(new QLabel(this))
     , m_hint(new QLabel(this))
+    , m_message(new QPushButton(this))
+    , m_buddy(new QPushButton(this))
 {
     setObjectName(QStringLiteral("profilePanel"));
     m_name->setObjectName(QStringLiteral("profileName"));
     m_details->setObjectName(QStringLiteral("profileDetails"));
+    m_message->setObjectName(QStringLiteral("profileSendMessage"));
+    m_buddy->setObjectName(QStringLiteral("profileBuddy"));
+    connect(m_message, &QPushButton::clicked, this, [this] { emit messageRequested(personId()); });
+    connect(m_buddy, &QPushButton::clicked, this, [this] { emit buddyChangeRequested(personId(), !m_isBuddy); });
     QFont big = m_name->font();
     big.setPointSizeF(big.pointSizeF() * 1.5);
     big.setBold(true);
@@ -55,6 +63,12 @@ ProfilePanel::ProfilePanel(QWidget *parent)
     layout->addWidget(m_title);
     layout->addSpacing(12);
     layout->addWidget(m_details);
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_message);
+    buttons->addWidget(m_buddy);
+    buttons->addStretch();
+    layout->addSpacing(12);
+    layout->addLayout(buttons);
     layout->addWidget(m_hint);
     layout->addStretch();
     refresh();
@@ -76,6 +90,23 @@ void ProfilePanel::showPerson(const QModelIndex &person)
     refresh();
 }
 
+quint64 ProfilePanel::personId() const
+{
+    return m_person.isValid() ? m_person.data(DepartmentTreeModel::IdRole).toULongLong() : 0;
+}
+
+void ProfilePanel::setActionsVisible(bool visible)
+{
+    m_actionsVisible = visible;
+    refresh();
+}
+
+void ProfilePanel::setBuddy(bool buddy)
+{
+    m_isBuddy = buddy;
+    refresh();
+}
+
 void ProfilePanel::refresh()
 {
     const bool shown = m_person.isValid();
@@ -83,6 +114,12 @@ void ProfilePanel::refresh()
     m_title->setVisible(shown);
     m_details->setVisible(shown);
     m_hint->setVisible(!shown);
+    m_message->setVisible(shown && m_actionsVisible);
+    m_buddy->setVisible(shown && m_actionsVisible);
+    m_message->setText(tr("Send message"));
+    m_message->setAccessibleName(tr("Send message"));
+    m_buddy->setText(m_isBuddy ? tr("Remove from buddies") : tr("Add to buddies"));
+    m_buddy->setAccessibleName(m_buddy->text());
     if (!shown) {
         m_hint->setText(tr("Choose a colleague in Contacts to see their profile."));
         return;

@@ -5,6 +5,7 @@
 #include <QWidget>
 
 class QLabel;
+class QPushButton;
 
 namespace confab::ui {
 
@@ -17,6 +18,15 @@ public:
 
     // A person's index in the department tree; an invalid index shows a hint instead.
     void showPerson(const QModelIndex &person);
+    // Whether the person shown is on the user's buddy list (the button offers the other).
+    void setBuddy(bool buddy);
+    // Off for one's own profile: nobody messages or befriends themselves.
+    void setActionsVisible(bool visible);
+    quint64 personId() const;
+
+signals:
+    void messageRequested(quint64 userId);
+    void buddyChangeRequested(quint64 userId, bool add);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -29,6 +39,10 @@ private:
     QLabel *m_title;
     QLabel *m_details;
     QLabel *m_hint;
+    QPushButton *m_message;
+    QPushButton *m_buddy;
+    bool m_isBuddy = false;
+    bool m_actionsVisible = true;
 };
 
 } // namespace confab::ui

@@ -1,9 +1,16 @@
 // The desktop app, offscreen, against a real in-process server: a wrong then a right password, the organisation
-// in the tree, search, the language switched at run time, and every interactive widget named for automation and
-// screen readers.
+// in the tree, search, chatting one-to-one and in a group, badges and the tray count raised by confab-cli and
+// cleared by reading here or on another device, the language switched at run time, and every interactive widget
+// named for automation and screen readers.
+#include "chatpanel.h"
 #include "clientcontroller.h"
 #include "credentials/credentialstore.h"
-#include "support/testserver.h"
+#include "mainwindow.h"
+#include "messageinput.h"
+#include "model/messagelistmodel.h"
+#include "sidebar.h"
+#include "support/messaging.h"
+#include "trayicon.h"
 
 #include <QAbstractButton>
 #include <QAbstractItemView>
@@ -14,6 +21,8 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListView>
+#include <QProcess>
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTest>
@@ -62,6 +71,20 @@ QStringList unnamedControls(QWidget *top)
                            .arg(QLatin1String(w->metaObject()->className()), w->objectName(), top->objectName());
     }
     return missing;
+}
+
+// Runs the real confab-cli against the in-process server; its exit code.
+int runCli(TestServer &server, const QString &user, const QStringList &command)
+{
+    QProcess cli;
+    cli.start(QStringLiteral(CONFAB_CLI_BINARY),
+              QStringList{QStringLiteral("--server"), server.endpoint().toString(), QStringLiteral("--user"), user,
+                          QStringLiteral("--password-stdin")} +
+                  command);
+    cli.write("demo\n");
+    cli.closeWriteChannel();
+    TestClient::waitFor([&] { return cli.state() == QProcess::NotRunning; }, 15000);
+    return cli.exitStatus() == QProcess::NormalExit ? cli.exitCode() : -1;
 }
 
 } // namespace
@@ -130,10 +153,122 @@ private slots:
         QVERIFY(chinese.load(QStringLiteral(":/i18n/confab_zh_CN.qm")));
         QApplication::installTranslator(&chinese);
         auto *tabs = find<QTabWidget>("sidebarTabs");
-        QTRY_COMPARE(tabs->tabText(0), QStringLiteral("通讯录"));
+        QTRY_COMPARE(tabs->tabText(1), QStringLiteral("通讯录"));
+        QCOMPARE(tabs->tabText(0), QStringLiteral("会话"));
         QCOMPARE(find<QLineEdit>("searchBox")->accessibleName(), QStringLiteral("搜索"));
         QApplication::removeTranslator(&chinese);
-        QTRY_COMPARE(tabs->tabText(0), QStringLiteral("Contacts"));
+        QTRY_COMPARE(tabs->tabText(1), QStringLiteral("Contacts"));
+    }
+
+    void chatBadgesTrayAndGroups()
+    {
+        TestServer server(30);
+        const quint64 aliceId = server.userId(QStringLiteral("alice"));
+        const quint64 bobId = server.userId(QStringLiteral("bob"));
+        const quint64 carolId = server.userId(QStringLiteral("carol"));
+        app::ClientOptions options;
+        options.server = server.endpoint().toString();
+        options.user = QStringLiteral("alice");
+        options.password = QStringLiteral("demo");
+        options.autoLogin = true;
+        options.language = QStringLiteral("en");
+        app::ClientController controller(options);
+        controller.start();
+        QTRY_VERIFY_WITH_TIMEOUT(controller.mainWindow() && controller.mainWindow()->isVisible(), 10000);
+        ui::MainWindow *main = controller.mainWindow();
+        QTRY_VERIFY(controller.messenger()->isSynced());
+
+        // Bob writes with confab-cli: the session appears with its badge, the tray counts it.
+        QCOMPARE(runCli(server, QStringLiteral("bob"),
+                        {QStringLiteral("send"), QStringLiteral("--to"), QStringLiteral("alice"),
+                         QStringLiteral("lunch at noon?")}),
+                 0);
+        auto *sessions = find<QListView>("sessionList");
+        QTRY_COMPARE(sessions->model()->rowCount(), 1);
+        const QModelIndex bobSession = sessions->model()->index(0, 0);
+        QCOMPARE(bobSession.data().toString(), QStringLiteral("Bob 李明"));
+        QTRY_COMPARE(bobSession.data(client::SessionListModel::UnreadRole).toInt(), 1);
+        QTRY_COMPARE(controller.trayIcon()->unread(), 1);
+        QVERIFY(main->windowTitle().startsWith(QStringLiteral("(1)")));
+
+        // Opening it shows the message and clears both.
+        main->activateWindow();
+        QTest::mouseClick(sessions->viewport(), Qt::LeftButton, {}, sessions->visualRect(bobSession).center());
+        auto *chat = main->chat();
+        QCOMPARE(chat->conversation(), client::ConversationId::single(bobId));
+        auto *messages = find<QListView>("messageView");
+        QTRY_COMPARE(messages->model()->rowCount(), 1);
+        QCOMPARE(messages->model()->index(0, 0).data().toString(), QStringLiteral("lunch at noon?"));
+        QTRY_VERIFY(main->isActiveWindow()); // read only counts what a person can see
+        QTRY_COMPARE(bobSession.data(client::SessionListModel::UnreadRole).toInt(), 0);
+        QTRY_COMPARE(controller.trayIcon()->unread(), 0);
+
+        // Alice answers with Enter; it is sent, then stored; bob has it.
+        auto *input = find<ui::MessageInput>("messageInput");
+        input->setFocus();
+        QTest::keyClicks(input, QStringLiteral("yes, see you there"));
+        QTest::keyClick(input, Qt::Key_Return);
+        QCOMPARE(input->toPlainText(), QString());
+        QTRY_COMPARE(messages->model()->rowCount(), 2);
+        QTRY_COMPARE(messages->model()
+                         ->index(1, 0)
+                         .data(client::MessageListModel::DeliveryRole)
+                         .value<client::MessageListModel::Delivery>(),
+                     client::MessageListModel::Delivery::Sent);
+        TestClient bob;
+        QCOMPARE(bob.connectAndLogin(server.endpoint(), QStringLiteral("bob"), pb::CLIENT_TYPE_WEB), QString());
+        const auto history = test::historyOf(bob, test::single(aliceId));
+        QVERIFY(history.ok());
+        QCOMPARE(history.value.messages(0).text(), "yes, see you there");
+
+        // Another message while alice looks elsewhere; reading it on her phone clears the badge here too.
+        main->openConversation(client::ConversationId::single(carolId));
+        QVERIFY(test::sendText(bob, test::single(aliceId), "and bring the slides").ok());
+        QTRY_COMPARE(bobSession.model()->index(0, 0).data(client::SessionListModel::UnreadRole).toInt(), 1);
+        QTRY_COMPARE(controller.trayIcon()->unread(), 1);
+        TestClient phone;
+        QCOMPARE(phone.connectAndLogin(server.endpoint(), QStringLiteral("alice"), pb::CLIENT_TYPE_ANDROID), QString());
+        QVERIFY(test::readUpTo(phone, test::single(bobId), 3).ok());
+        QTRY_COMPARE(controller.trayIcon()->unread(), 0);
+        QCOMPARE(sessions->model()->index(0, 0).data(client::SessionListModel::UnreadRole).toInt(), 0);
+
+        // A group: created, opened, written to, and bob's answer arrives with his name.
+        std::optional<quint64> group;
+        controller.messenger()->groupSync().createGroup(QStringLiteral("Lunch club"), {bobId, carolId},
+                                                        [&](pb::ErrorCode, quint64 id) { group = id; });
+        QTRY_VERIFY(group.has_value() && *group != 0);
+        auto *groups = find<QListView>("groupList");
+        QTRY_COMPARE(groups->model()->rowCount(), 1);
+        QCOMPARE(groups->model()->index(0, 0).data().toString(), QStringLiteral("Lunch club"));
+        main->openConversation(client::ConversationId::group(*group));
+        QCOMPARE(find<QLabel>("chatTitle")->text(), QStringLiteral("Lunch club"));
+        QTest::keyClicks(input, QStringLiteral("pizza on friday"));
+        QTest::mouseClick(find<QAbstractButton>("sendButton"), Qt::LeftButton);
+        QTRY_COMPARE(messages->model()->rowCount(), 1);
+        QTRY_COMPARE(messages->model()->index(0, 0).data(client::MessageListModel::IdRole).toULongLong(), 1u);
+        QVERIFY(test::sendText(bob, test::group(*group), "count me in").ok());
+        QTRY_COMPARE(messages->model()->rowCount(), 2);
+        QCOMPARE(messages->model()->index(1, 0).data(client::MessageListModel::SenderNameRole).toString(),
+                 QStringLiteral("Bob 李明"));
+
+        // Search finds the group and the message text.
+        auto *search = find<QLineEdit>("searchBox");
+        search->setText(QStringLiteral("pizza"));
+        auto *results = find<QListView>("searchResults");
+        QTRY_VERIFY(results->isVisible());
+        QTRY_VERIFY(results->model()->rowCount() >= 1);
+        QVERIFY(results->model()->index(0, 0).data().toString().contains(QLatin1String("Lunch club")));
+        search->clear();
+
+        const QStringList missing = unnamedControls(main);
+        QVERIFY2(missing.isEmpty(), qPrintable(missing.join(QStringLiteral("; "))));
+
+        // Chinese at run time, through the app's own switch.
+        controller.setLanguage(QStringLiteral("zh_CN"));
+        QTRY_COMPARE(find<QAbstractButton>("sendButton")->text(), QStringLiteral("发送"));
+        QCOMPARE(find<QTabWidget>("sidebarTabs")->tabText(2), QStringLiteral("群组"));
+        controller.setLanguage(QStringLiteral("en"));
+        QTRY_COMPARE(find<QAbstractButton>("sendButton")->text(), QStringLiteral("Send"));
     }
 
     void aRememberedAccountStartsFromTheCacheEvenOffline()

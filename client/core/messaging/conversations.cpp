@@ -308,13 +308,13 @@ void Conversations::onSent(const QString &clientMsgId, quint64 id, qint64 sentMs
     emit messageSent(message);
 }
 
-void Conversations::onFailed(const QString &clientMsgId, int, const QString &message)
+void Conversations::onFailed(const QString &clientMsgId, int errorCode, const QString &message)
 {
     const auto it = m_sending.constFind(clientMsgId);
     if (it == m_sending.cend())
         return;
     if (MessageListModel *model = m_models.value(ConversationId::of(it->to())))
-        model->markFailed(clientMsgId, message);
+        model->markFailed(clientMsgId, errorCode, message);
 }
 
 void Conversations::setTyping(ConversationId conversation, bool typing)

@@ -24,17 +24,9 @@ bool ContactFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sour
     if (index.data(DepartmentTreeModel::KindRole).value<DepartmentTreeModel::Kind>() !=
         DepartmentTreeModel::Kind::Person)
         return false; // departments show when something inside matches
-    for (int role : {int(Qt::DisplayRole), int(DepartmentTreeModel::PinyinRole),
-                     int(DepartmentTreeModel::LoginNameRole), int(DepartmentTreeModel::EmailRole)}) {
-        if (index.data(role).toString().contains(m_text, Qt::CaseInsensitive))
-            return true;
-    }
-    // "zs" finds 张三 through the initials of the pinyin "zhang san".
-    QString initials;
-    for (const QString &syllable :
-         index.data(DepartmentTreeModel::PinyinRole).toString().split(QLatin1Char(' '), Qt::SkipEmptyParts))
-        initials += syllable.front();
-    return initials.startsWith(m_text, Qt::CaseInsensitive);
+    const auto *directory = qobject_cast<const DepartmentTreeModel *>(sourceModel());
+    const pb::User *user = directory ? directory->user(index.data(DepartmentTreeModel::IdRole).toULongLong()) : nullptr;
+    return user && DepartmentTreeModel::matches(*user, m_text);
 }
 
 } // namespace confab::client

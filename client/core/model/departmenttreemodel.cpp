@@ -272,6 +272,37 @@ void DepartmentTreeModel::setPresence(quint64 userId, pb::Presence presence)
     emit personChanged(userId);
 }
 
+bool DepartmentTreeModel::matches(const pb::User &user, const QString &text)
+{
+    if (text.isEmpty())
+        return true;
+    for (const std::string *field : {&user.real_name(), &user.pinyin(), &user.login_name(), &user.email()}) {
+        if (QString::fromStdString(*field).contains(text, Qt::CaseInsensitive))
+            return true;
+    }
+    QString initials;
+    for (const QString &syllable : QString::fromStdString(user.pinyin()).split(QLatin1Char(' '), Qt::SkipEmptyParts))
+        initials += syllable.front();
+    return initials.startsWith(text, Qt::CaseInsensitive);
+}
+
+std::vector<quint64> DepartmentTreeModel::findPeople(const QString &text, int limit) const
+{
+    std::vector<const Node *> found;
+    for (const Node *node : m_people) {
+        if (matches(node->user, text))
+            found.push_back(node);
+    }
+    std::sort(found.begin(), found.end(), [](const Node *a, const Node *b) { return a->sortKey < b->sortKey; });
+    std::vector<quint64> ids;
+    for (const Node *node : found) {
+        if (int(ids.size()) >= limit)
+            break;
+        ids.push_back(node->id);
+    }
+    return ids;
+}
+
 const pb::User *DepartmentTreeModel::user(quint64 id) const
 {
     const Node *node = m_people.value(id);

@@ -55,6 +55,12 @@ public:
     const pb::User *user(quint64 id) const;
     pb::Presence presence(quint64 userId) const { return m_presence.value(userId, pb::PRESENCE_OFFLINE); }
 
+    // Whether a person matches what was typed: name, pinyin, its initials ("zs" for zhang san), login name or
+    // email, case-insensitively.
+    static bool matches(const pb::User &user, const QString &text);
+    // Up to `limit` people who match, by name.
+    std::vector<quint64> findPeople(const QString &text, int limit) const;
+
     QModelIndex indexOfDepartment(quint64 id) const;
     QModelIndex indexOfUser(quint64 id) const;
     int departmentCount() const { return int(m_departments.size()); }

@@ -37,12 +37,18 @@ QString DisplayNames::conversationName(ConversationId conversation) const
 
 QString DisplayNames::initials(const QString &name)
 {
-    const QStringList words = name.split(QLatin1Char(' '), Qt::SkipEmptyParts);
-    if (words.isEmpty())
-        return QStringLiteral("?");
-    if (words.size() == 1 || !words[0][0].isLetter() || words[0][0].script() == QChar::Script_Han)
-        return words[0].left(1).toUpper();
-    return (words[0].left(1) + words[1].left(1)).toUpper();
+    // "Alice Wang" gives AW; "Carol 陈静" gives C (the Latin name, not half of each); "王丽" gives 王.
+    QStringList latin;
+    for (const QString &word : name.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+        if (word[0].isLetter() && word[0].script() == QChar::Script_Latin)
+            latin.append(word);
+    }
+    if (latin.size() >= 2)
+        return (latin[0].left(1) + latin[1].left(1)).toUpper();
+    if (latin.size() == 1)
+        return latin[0].left(1).toUpper();
+    const QString trimmed = name.trimmed();
+    return trimmed.isEmpty() ? QStringLiteral("?") : trimmed.left(1).toUpper();
 }
 
 } // namespace confab::client

@@ -137,14 +137,15 @@ void MessageListModel::markSent(const QString &clientMsgId, quint64 id, qint64 s
     emit dataChanged(index(target), index(target));
 }
 
-void MessageListModel::markFailed(const QString &clientMsgId, const QString &reason)
+void MessageListModel::markFailed(const QString &clientMsgId, int errorCode, const QString &reason)
 {
     const int row = rowOfClientId(clientMsgId);
     if (row < 0 || m_entries[size_t(row)].message.id() != 0)
         return;
     m_entries[size_t(row)].delivery = Delivery::Failed;
     m_entries[size_t(row)].failure = reason;
-    emit dataChanged(index(row), index(row), {DeliveryRole, FailureRole});
+    m_entries[size_t(row)].failureCode = errorCode;
+    emit dataChanged(index(row), index(row), {DeliveryRole, FailureRole, FailureCodeRole});
 }
 
 void MessageListModel::removePending(const QString &clientMsgId)
@@ -249,6 +250,8 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
         return QString::fromStdString(m.text());
+    case Qt::AccessibleTextRole: // what a screen reader says: who wrote it, then what
+        return m_names.userName(m.sender_id()) + QStringLiteral(": ") + QString::fromStdString(m.text());
     case IdRole:
         return QVariant::fromValue(quint64(m.id()));
     case SenderIdRole:
@@ -265,6 +268,8 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
         return QVariant::fromValue(e.delivery);
     case FailureRole:
         return e.failure;
+    case FailureCodeRole:
+        return e.failureCode;
     case ReadByRole:
         return e.readBy;
     case ReadByPeerRole:
@@ -295,6 +300,7 @@ QHash<int, QByteArray> MessageListModel::roleNames() const
                   {IsOwnRole, "isOwn"},
                   {DeliveryRole, "delivery"},
                   {FailureRole, "failure"},
+                  {FailureCodeRole, "failureCode"},
                   {ReadByRole, "readBy"},
                   {ReadByPeerRole, "readByPeer"},
                   {ClientMsgIdRole, "clientMsgId"},

@@ -36,7 +36,8 @@ public:
         TimeRole,                  // QDateTime (local)
         IsOwnRole,                 // bool
         DeliveryRole,              // Delivery
-        FailureRole,               // QString: why the server refused it
+        FailureRole,               // QString: why the server refused it (its English text, for logs)
+        FailureCodeRole,           // int (pb::ErrorCode): why, for the UI to say in the person's language
         ReadByRole,                // int: group members who read it (-1: not known yet)
         ReadByPeerRole,            // bool: one-to-one, the other person read it
         ClientMsgIdRole,           // QString: own messages
@@ -55,7 +56,7 @@ public:
     // An own message written just now (or restored from the outbox).
     void addPending(const QString &clientMsgId, const QString &text, qint64 writtenMs);
     void markSent(const QString &clientMsgId, quint64 id, qint64 sentMs);
-    void markFailed(const QString &clientMsgId, const QString &reason);
+    void markFailed(const QString &clientMsgId, int errorCode, const QString &reason);
     void removePending(const QString &clientMsgId);
     void setReadBy(quint64 messageId, int readers);
     void setPeerReadCursor(quint64 cursor);
@@ -84,6 +85,7 @@ private:
         Delivery delivery = Delivery::Sent;
         QString clientMsgId;
         QString failure;
+        int failureCode = 0;
         int readBy = -1;
     };
     int rowOfId(quint64 id) const;

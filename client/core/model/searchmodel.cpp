@@ -1,0 +1,122 @@
+#include "model/searchmodel.h"
+
+#include "messaging/conversations.h"
+#include "model/departmenttreemodel.h"
+#include "model/displaynames.h"
+#include "model/grouplistmodel.h"
+
+#include <QDateTime>
+
+namespace confab::client {
+
+namespace {
+constexpr int kPeople = 30;
+constexpr int kMessages = 50;
+} // namespace
+
+SearchModel::SearchModel(const DepartmentTreeModel &directory, const GroupListModel &groups,
+                         Conversations &conversations, const DisplayNames &names, QObject *parent)
+    : QAbstractListModel(parent)
+    , m_directory(directory)
+    , m_groups(groups)
+    , m_conversations(conversations)
+    , m_names(names)
+{}
+
+void SearchModel::setQuery(const QString &text)
+{
+    m_query = text.simplified();
+    const int generation = ++m_generation;
+    beginResetModel(); // a new query is a new list
+    m_rows.clear();
+    if (!m_query.isEmpty()) {
+        for (quint64 id : m_directory.findPeople(m_query, kPeople)) {
+            const pb::User *user = m_directory.user(id);
+            m_rows.push_back({Kind::Person, ConversationId::single(id), id, 0,
+                              QString::fromStdString(user->real_name()), QString::fromStdString(user->title()), 0});
+        }
+        for (int r = 0; r < m_groups.rowCount(); ++r) {
+            const QModelIndex g = m_groups.index(r);
+            if (g.data().toString().contains(m_query, Qt::CaseInsensitive))
+                m_rows.push_back({Kind::Group,
+                                  ConversationId::group(g.data(GroupListModel::IdRole).toULongLong()),
+                                  0,
+                                  0,
+                                  g.data().toString(),
+                                  {},
+                                  0});
+        }
+    }
+    endResetModel();
+    if (m_query.isEmpty())
+        return;
+    m_conversations.search(m_query, this, [this, generation](std::vector<MessageHit> hits) {
+        if (generation != m_generation || hits.empty())
+            return;
+        const int first = int(m_rows.size());
+        const int count = int(qMin<size_t>(hits.size(), kMessages));
+        beginInsertRows({}, first, first + count - 1);
+        for (int i = 0; i < count; ++i) {
+            const pb::Message &m = hits[size_t(i)].message;
+            const ConversationId conversation = ConversationId::of(m.conversation());
+            m_rows.push_back({Kind::Message, conversation, m.sender_id(), m.id(),
+                              m_names.conversationName(conversation), hits[size_t(i)].snippet, m.sent_ms()});
+        }
+        endInsertRows();
+        emit messagesFound(count);
+    });
+}
+
+int SearchModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+QVariant SearchModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Row &row = m_rows[size_t(index.row())];
+    switch (role) {
+    case Qt::DisplayRole: {
+        const QString detail = data(index, DetailRole).toString();
+        return detail.isEmpty() || row.kind == Kind::Group ? row.title : row.title + QLatin1Char('\n') + detail;
+    }
+    case Qt::AccessibleTextRole:
+    case TitleRole:
+        return row.title;
+    case KindRole:
+        return QVariant::fromValue(row.kind);
+    case ConversationRole:
+        return QVariant::fromValue(row.conversation);
+    case UserIdRole:
+        return QVariant::fromValue(row.userId);
+    case MessageIdRole:
+        return QVariant::fromValue(row.messageId);
+    case DetailRole:
+    case Qt::ToolTipRole:
+        return row.kind == Kind::Group ? QVariant(int(m_groups.group(row.conversation.peer)
+                                                          ? m_groups.group(row.conversation.peer)->info.member_count()
+                                                          : 0))
+                                       : QVariant(row.detail);
+    case TimeRole:
+        return row.timeMs ? QDateTime::fromMSecsSinceEpoch(row.timeMs) : QDateTime();
+    default:
+        return {};
+    }
+}
+
+QHash<int, QByteArray> SearchModel::roleNames() const
+{
+    QHash<int, QByteArray> names = QAbstractListModel::roleNames();
+    names.insert({{KindRole, "kind"},
+                  {ConversationRole, "conversation"},
+                  {UserIdRole, "userId"},
+                  {MessageIdRole, "messageId"},
+                  {DetailRole, "detail"},
+                  {TimeRole, "time"},
+                  {TitleRole, "title"}});
+    return names;
+}
+
+} // namespace confab::client

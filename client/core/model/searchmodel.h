@@ -1,0 +1,75 @@
+// What the search box finds: people (name, pinyin and its initials, login name, email), groups (by name) and
+// cached messages (full text), in that order, each row knowing what it leads to.
+#pragma once
+
+#include "cache/cachedatabase.h"
+#include "messaging/conversationid.h"
+
+#include <QAbstractListModel>
+
+namespace confab::client {
+
+class Conversations;
+class DepartmentTreeModel;
+class DisplayNames;
+class GroupListModel;
+
+class SearchModel : public QAbstractListModel
+{
+    Q_OBJECT
+
+public:
+    enum class Kind
+    {
+        Person,
+        Group,
+        Message
+    };
+    Q_ENUM(Kind)
+    enum Role
+    {
+        KindRole = Qt::UserRole + 1, // Kind
+        ConversationRole,            // ConversationId the row opens
+        UserIdRole,                  // quint64: people
+        MessageIdRole,               // quint64: messages
+        DetailRole,                  // QString: title, member count or the text around the match
+        TimeRole,                    // QDateTime: messages
+        TitleRole,                   // QString: the person, group or conversation (DisplayRole adds the detail)
+    };
+
+    SearchModel(const DepartmentTreeModel &directory, const GroupListModel &groups, Conversations &conversations,
+                const DisplayNames &names, QObject *parent = nullptr);
+
+    // People and groups answer at once; messages when the cache has answered (messagesFound).
+    void setQuery(const QString &text);
+    QString query() const { return m_query; }
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+signals:
+    void messagesFound(int count);
+
+private:
+    struct Row
+    {
+        Kind kind;
+        ConversationId conversation;
+        quint64 userId = 0;
+        quint64 messageId = 0;
+        QString title;
+        QString detail;
+        qint64 timeMs = 0;
+    };
+
+    const DepartmentTreeModel &m_directory;
+    const GroupListModel &m_groups;
+    Conversations &m_conversations;
+    const DisplayNames &m_names;
+    QString m_query;
+    std::vector<Row> m_rows;
+    int m_generation = 0; // answers to older queries are dropped
+};
+
+} // namespace confab::client
