@@ -150,6 +150,28 @@
         <source>Your sign line could not be saved: %1</source>
         <translation>个性签名未能保存：%1</translation>
     </message>
+    <message>
+        <source>The server %1 presented a certificate this computer does not trust.</source>
+        <translation>服务器 %1 出示的证书不受这台电脑信任。</translation>
+    </message>
+    <message>
+        <source>Trust it only if its fingerprint is the one your administrator gave you:
+%1
+
+Issued to: %2</source>
+        <translation>只有当指纹与管理员提供的一致时才信任它：
+%1
+
+颁发给：%2</translation>
+    </message>
+    <message>
+        <source>Trust this certificate</source>
+        <translation>信任此证书</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate was not trusted, so Confab did not connect.</source>
+        <translation>服务器证书未被信任，Confab 没有连接。</translation>
+    </message>
 </context>
 <context>
     <name>confab::client::DisplayNames</name>

@@ -4,13 +4,16 @@
 #include "errortext.h"
 #include "loginwindow.h"
 #include "mainwindow.h"
+#include "net/certificatepins.h"
 #include "settingsdialog.h"
 #include "trayicon.h"
 
 #include <QApplication>
 #include <QLibraryInfo>
 #include <QLocale>
+#include <QMessageBox>
 #include <QPixmap>
+#include <QPushButton>
 #include <QSettings>
 #include <QSysInfo>
 #include <QTimer>
@@ -84,6 +87,10 @@ ClientController::ClientController(ClientOptions options, QObject *parent)
         m_credentials.remove(m_account, client::CredentialStore::Secret::ResumeToken, this, [](auto) {});
         backToLogin(ui::kickText(reason));
     });
+    connect(&m_session, &client::Session::certificateNeedsConsent, this, &ClientController::askToTrust);
+    m_shownPeopleChanged.setSingleShot(true);
+    m_shownPeopleChanged.setInterval(300);
+    connect(&m_shownPeopleChanged, &QTimer::timeout, this, &ClientController::updateShownPeople);
     connect(&m_credentials, &client::CredentialStore::unavailable, this, [this] {
         m_loginWindow->showNotice(tr("Your system keychain is not available, so Confab cannot keep you signed in."));
     });
@@ -160,6 +167,7 @@ void ClientController::resumeRemembered(const client::ServerEndpoint &server, co
                                    showMainWindow();
                            });
                            m_sync->loadCache();
+                           m_connection.setPinnedCertificates(client::CertificatePins::forServer(server));
                            m_session.resume(server, user, *token);
                        });
 }
@@ -177,6 +185,7 @@ void ClientController::login(const QString &server, const QString &user, const Q
     m_user = user;
     m_account = client::CredentialStore::accountKey(*endpoint, user);
     m_remember = m_loginWindow->remember();
+    m_connection.setPinnedCertificates(client::CertificatePins::forServer(*endpoint));
     m_session.signIn(*endpoint, user, password);
 }
 
@@ -209,6 +218,17 @@ void ClientController::openAccount(const client::ServerEndpoint &server, const Q
     connect(&m_messenger->sessions(), &QAbstractItemModel::dataChanged, this, &ClientController::updateUnread);
     connect(&m_messenger->conversations(), &client::Conversations::messageReceived, this,
             &ClientController::onMessageReceived);
+    const auto peopleMayHaveChanged = [this] { m_shownPeopleChanged.start(); };
+    for (QAbstractItemModel *list :
+         std::initializer_list<QAbstractItemModel *>{&m_messenger->sessions(), &m_messenger->buddies()}) {
+        connect(list, &QAbstractItemModel::rowsInserted, this, peopleMayHaveChanged);
+        connect(list, &QAbstractItemModel::modelReset, this, peopleMayHaveChanged);
+    }
+    connect(&m_messenger->groupSync(), &client::GroupSync::membersChanged, this, peopleMayHaveChanged);
+    connect(m_messenger.get(), &client::Messenger::synced, this, [this] {
+        updateShownPeople();
+        m_presence.refresh(); // after every sign-in, what was known is stale
+    });
     m_messenger->loadCache();
 
     m_mainWindow = std::make_unique<ui::MainWindow>(m_directory, *m_messenger);
@@ -216,6 +236,7 @@ void ClientController::openAccount(const client::ServerEndpoint &server, const Q
     connect(m_mainWindow.get(), &ui::MainWindow::presenceChosen, this, &ClientController::sendPresence);
     connect(m_mainWindow.get(), &ui::MainWindow::signLineEdited, this, &ClientController::sendSignLine);
     connect(m_mainWindow.get(), &ui::MainWindow::settingsRequested, this, &ClientController::showSettings);
+    connect(m_mainWindow.get(), &ui::MainWindow::conversationOpened, this, [this] { m_shownPeopleChanged.start(); });
 }
 
 void ClientController::onOnline(const pb::LoginResponse &response, bool)
@@ -379,6 +400,57 @@ void ClientController::signOut()
     m_loginWindow->setRemember(false);
     m_loginWindow->setBusy(false);
     m_loginWindow->show();
+}
+
+void ClientController::updateShownPeople()
+{
+    if (!m_messenger)
+        return;
+    // What is on screen first: the open conversation's people, then sessions (most recent first), then buddies.
+    std::vector<quint64> shown;
+    const client::ConversationId open = m_mainWindow ? m_mainWindow->currentConversation() : client::ConversationId();
+    if (open.isValid() && !open.isGroup())
+        shown.push_back(open.peer);
+    if (open.isGroup()) {
+        for (const pb::GroupMember &m : m_messenger->groupSync().members(open.peer))
+            shown.push_back(m.user_id());
+    }
+    const client::SessionListModel &sessions = m_messenger->sessions();
+    for (int r = 0; r < sessions.rowCount(); ++r) {
+        const QModelIndex i = sessions.index(r);
+        if (!i.data(client::SessionListModel::IsGroupRole).toBool())
+            shown.push_back(i.data(client::SessionListModel::PeerIdRole).toULongLong());
+    }
+    for (quint64 id : m_messenger->buddies().userIds())
+        shown.push_back(id);
+    m_presence.setShown(shown);
+}
+
+void ClientController::askToTrust(const QSslCertificate &certificate)
+{
+    QWidget *parent =
+        m_mainWindow && m_mainWindow->isVisible() ? static_cast<QWidget *>(m_mainWindow.get()) : m_loginWindow.get();
+    QMessageBox question(
+        QMessageBox::Warning, tr("Confab"),
+        tr("The server %1 presented a certificate this computer does not trust.").arg(m_server.toString()),
+        QMessageBox::NoButton, parent);
+    question.setObjectName(QStringLiteral("trustCertificateDialog"));
+    question.setInformativeText(
+        tr("Trust it only if its fingerprint is the one your administrator gave you:\n%1\n\nIssued to: %2")
+            .arg(client::CertificatePins::fingerprint(certificate),
+                 certificate.subjectInfo(QSslCertificate::CommonName).join(QStringLiteral(", "))));
+    QPushButton *trust = question.addButton(tr("Trust this certificate"), QMessageBox::AcceptRole);
+    trust->setObjectName(QStringLiteral("trustCertificateButton"));
+    question.addButton(QMessageBox::Cancel)->setObjectName(QStringLiteral("distrustCertificateButton"));
+    question.exec();
+    if (question.clickedButton() != trust) {
+        m_session.signOut();
+        backToLogin(tr("The server's certificate was not trusted, so Confab did not connect."));
+        return;
+    }
+    client::CertificatePins::pin(m_server, certificate);
+    m_connection.setPinnedCertificates(client::CertificatePins::forServer(m_server));
+    m_session.retryNow();
 }
 
 void ClientController::sendPresence(pb::Presence presence)

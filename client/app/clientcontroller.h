@@ -11,8 +11,10 @@
 #include "net/serverconnection.h"
 #include "net/session.h"
 #include "sync/directorysync.h"
+#include "sync/presencetracker.h"
 
 #include <QObject>
+#include <QTimer>
 
 #include <memory>
 
@@ -74,6 +76,8 @@ private:
     void showSettings();
     void signOut();
     void sendPresence(pb::Presence presence);
+    void askToTrust(const QSslCertificate &certificate);
+    void updateShownPeople();
     void sendSignLine(const QString &signLine);
 
     ClientOptions m_options;
@@ -81,6 +85,8 @@ private:
     client::Session m_session;
     client::CredentialStore m_credentials;
     client::DepartmentTreeModel m_directory;
+    client::PresenceTracker m_presence{m_connection, m_directory};
+    QTimer m_shownPeopleChanged; // coalesces list changes into one presence watch
     // Per signed-in account: its cache and its sync (cursors of one account must never serve another).
     std::unique_ptr<client::LocalCache> m_cache;
     std::unique_ptr<client::DirectorySync> m_sync;

@@ -179,6 +179,7 @@ void MainWindow::openConversation(ConversationId conversation)
     m_chat->showConversation(conversation);
     m_main->setCurrentWidget(m_chat);
     m_sidebar->selectConversation(conversation);
+    emit conversationOpened(conversation);
 }
 
 ConversationId MainWindow::currentConversation() const

@@ -53,6 +53,7 @@ signals:
     void presenceChosen(pb::Presence presence);
     void signLineEdited(const QString &signLine);
     void settingsRequested();
+    void conversationOpened(client::ConversationId conversation);
 
 protected:
     void changeEvent(QEvent *event) override;

@@ -6,6 +6,7 @@
 #include "messaging/messenger.h"
 #include "model/departmenttreemodel.h"
 #include "support/messaging.h"
+#include "sync/presencetracker.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalBlocker>
@@ -368,6 +369,33 @@ private slots:
         QTRY_VERIFY(dissolved.has_value());
         QCOMPARE(*dissolved, pb::ERROR_NONE);
         QCOMPARE(alice.messenger->groups().rowCount(), 0);
+    }
+
+    void presenceIsFetchedForWhoIsShownAndTheirChangesArePushed()
+    {
+        TestServer server;
+        const quint64 bobId = server.userId(QStringLiteral("bob"));
+        const quint64 carolId = server.userId(QStringLiteral("carol"));
+        TestClient bob;
+        QCOMPARE(bob.connectAndLogin(server.endpoint(), QStringLiteral("bob")), QString());
+        Device alice;
+        QVERIFY(alice.signIn(server, QStringLiteral("alice")));
+        client::PresenceTracker tracker(alice.client.connection(), alice.directory);
+        QSignalSpy fetched(&tracker, &client::PresenceTracker::fetched);
+        tracker.setShown({bobId, carolId, bobId});
+        QVERIFY(fetched.wait(5000));
+        QCOMPARE(fetched[0][0].toInt(), 2); // bob once, carol too
+        QCOMPARE(alice.directory.presence(bobId), pb::PRESENCE_ONLINE);
+        QCOMPARE(alice.directory.presence(carolId), pb::PRESENCE_OFFLINE);
+        // Watched: bob going busy is pushed to alice, who is not his buddy.
+        alice.client.pushes().clear();
+        pb::SetPresenceRequest busy;
+        busy.set_presence(pb::PRESENCE_BUSY);
+        QVERIFY(bob.call<protocol::rpc::SetPresence>(busy).ok());
+        const auto pushed = alice.client.waitForPush<pb::PresenceNotify>(protocol::oneway::PresenceNotify::id);
+        QVERIFY(pushed.has_value());
+        QCOMPARE(pushed->presence().user_id(), bobId);
+        QCOMPARE(pushed->presence().presence(), pb::PRESENCE_BUSY);
     }
 
     void aRestartSyncsIncrementallyToWhatAFullSyncSees()

@@ -1,11 +1,14 @@
 // TLS on both transports: a certificate the client does not trust is refused (and surfaced for pinning); a
 // trusted one carries logins over tls:// and wss://.
+#include "net/certificatepins.h"
+#include "net/session.h"
 #include "support/testserver.h"
 
 #include <QFile>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QSslSocket>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -51,6 +54,39 @@ private slots:
         endpoint.tls = true;
         QVERIFY(!client.open(endpoint));
         QVERIFY(sslErrors.count() >= 1);
+    }
+
+    void aSelfSignedCertificateIsPinnedWithConsentThenTrusted()
+    {
+        TestServer server(5, [this](server::ServerConfig &c) {
+            c.tlsCertificate = cert();
+            c.tlsKey = key();
+            c.webSocket = server::ListenAddress{QHostAddress::LocalHost, 0};
+        });
+        QVERIFY(server.isRunning());
+        QStandardPaths::setTestModeEnabled(true);
+        for (bool webSocket : {false, true}) {
+            client::ServerConnection connection;
+            client::Session session(connection, pb::CLIENT_TYPE_LINUX);
+            QSignalSpy consent(&session, &client::Session::certificateNeedsConsent);
+            QSignalSpy online(&session, &client::Session::online);
+            client::ServerEndpoint endpoint = server.endpoint(webSocket);
+            endpoint.tls = true;
+            session.signIn(endpoint, QStringLiteral("alice"), QStringLiteral("demo"));
+            QVERIFY(consent.wait(5000));
+            QCOMPARE(session.state(), client::Session::State::UntrustedCertificate);
+            QVERIFY(online.isEmpty()); // nothing was sent over the untrusted connection
+            const auto presented = consent[0][0].value<QSslCertificate>();
+            QCOMPARE(presented, QSslCertificate::fromPath(cert()).value(0));
+            QCOMPARE(client::CertificatePins::fingerprint(presented).count(QLatin1Char(':')), 31);
+
+            // The person says yes: pinned, and the same sign-in goes on with the password it had.
+            client::CertificatePins::pin(endpoint, presented);
+            connection.setPinnedCertificates(client::CertificatePins::forServer(endpoint));
+            session.retryNow();
+            QVERIFY2(online.wait(5000), webSocket ? "wss" : "tls");
+            QCOMPARE(session.state(), client::Session::State::Online);
+        }
     }
 
     void trustedCertificateCarriesLoginsOverTlsAndWss()

@@ -48,7 +48,10 @@ void ServerConnection::open(const ServerEndpoint &endpoint)
         });
         connect(m_webSocket, &QWebSocket::disconnected, this,
                 [this] { onTransportClosed(m_webSocket ? m_webSocket->closeReason() : QString()); });
-        connect(m_webSocket, &QWebSocket::sslErrors, this, &ServerConnection::sslErrors);
+        connect(m_webSocket, &QWebSocket::sslErrors, this, [this](const QList<QSslError> &errors) {
+            onSslErrors(errors, m_webSocket->sslConfiguration().peerCertificate(),
+                        [this] { m_webSocket->ignoreSslErrors(); });
+        });
         m_webSocket->open(endpoint.webSocketUrl());
     } else {
         m_socket = new QSslSocket(this);
@@ -64,7 +67,9 @@ void ServerConnection::open(const ServerEndpoint &endpoint)
             if (m_socket && m_state != State::Connected)
                 onTransportClosed(m_socket->errorString());
         });
-        connect(m_socket, &QSslSocket::sslErrors, this, &ServerConnection::sslErrors);
+        connect(m_socket, &QSslSocket::sslErrors, this, [this](const QList<QSslError> &errors) {
+            onSslErrors(errors, m_socket->peerCertificate(), [this] { m_socket->ignoreSslErrors(); });
+        });
         if (endpoint.tls) {
             m_socket->setSslConfiguration(tlsConfiguration());
             connect(m_socket, &QSslSocket::encrypted, this, [this] { setState(State::Connected); });
@@ -75,6 +80,18 @@ void ServerConnection::open(const ServerEndpoint &endpoint)
         }
     }
     m_ticker.start();
+}
+
+void ServerConnection::onSslErrors(const QList<QSslError> &errors, const QSslCertificate &peer,
+                                   const std::function<void()> &accept)
+{
+    emit sslErrors(errors);
+    if (!peer.isNull() && m_pinned.contains(peer)) {
+        accept(); // the very certificate the person chose to trust
+        return;
+    }
+    qCWarning(lcConnection) << "untrusted certificate from" << m_endpoint.toString() << ":" << errors;
+    emit untrustedCertificate(peer, errors);
 }
 
 QSslConfiguration ServerConnection::tlsConfiguration() const

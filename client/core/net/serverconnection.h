@@ -46,6 +46,9 @@ public:
 
     // Certificates to trust besides the system's, such as a self-signed server certificate the user pinned.
     void setTrustedCertificates(const QList<QSslCertificate> &certificates) { m_trusted = certificates; }
+    // Certificates the user chose to trust for this server exactly as they are (pinned on first use): a server
+    // presenting one of them is accepted whatever the certificate's own chain or names say.
+    void setPinnedCertificates(const QList<QSslCertificate> &certificates) { m_pinned = certificates; }
     void setRequestTimeout(int ms) { m_requestTimeoutMs = ms; }
     void setHeartbeatInterval(int ms) { m_heartbeatIntervalMs = ms; }
     // Drop the connection when the server has been silent this long (it sends heartbeats of its own).
@@ -83,8 +86,11 @@ signals:
     void disconnected(const QString &reason);
     // A server-initiated frame (seq 0): pushes, kicks, unsolicited errors.
     void pushReceived(const confab::protocol::Frame &frame);
-    // TLS verification failed; the UI may offer to pin the certificate (see Session).
+    // TLS verification failed (also for pinned certificates, which are then accepted anyway).
     void sslErrors(const QList<QSslError> &errors);
+    // The server presented a certificate that is neither trusted nor pinned; the connection closes. The UI may ask
+    // the person whether to pin it (see Session::certificateNeedsConsent).
+    void untrustedCertificate(const QSslCertificate &certificate, const QList<QSslError> &errors);
 
 private:
     using Completion = std::function<void(const protocol::Frame *, const pb::ErrorResponse &)>;
@@ -106,6 +112,7 @@ private:
     void onBytes(QByteArrayView bytes);
     void onFrame(const protocol::Frame &frame);
     void onTransportClosed(const QString &reason);
+    void onSslErrors(const QList<QSslError> &errors, const QSslCertificate &peer, const std::function<void()> &accept);
     void failAllPending(const QString &reason);
     void complete(Pending pending, const protocol::Frame *frame, const pb::ErrorResponse &error);
     void tick();
@@ -113,6 +120,7 @@ private:
     ServerEndpoint m_endpoint;
     State m_state = State::Disconnected;
     QList<QSslCertificate> m_trusted;
+    QList<QSslCertificate> m_pinned;
     QSslSocket *m_socket = nullptr;
     QWebSocket *m_webSocket = nullptr;
     protocol::FrameDecoder m_decoder;

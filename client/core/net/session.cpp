@@ -28,6 +28,13 @@ Session::Session(ServerConnection &connection, pb::ClientType clientType, QObjec
     connect(&m_connection, &ServerConnection::connected, this, &Session::onConnected);
     connect(&m_connection, &ServerConnection::disconnected, this, &Session::onDisconnected);
     connect(&m_connection, &ServerConnection::pushReceived, this, &Session::onPush);
+    connect(&m_connection, &ServerConnection::untrustedCertificate, this, [this](const QSslCertificate &certificate) {
+        if (m_state == State::SignedOut || m_state == State::Kicked)
+            return;
+        m_retry.stop(); // retrying cannot help until someone decides
+        setState(State::UntrustedCertificate);
+        emit certificateNeedsConsent(certificate);
+    });
     // Retry at once when the network comes back rather than waiting out the backoff.
     if (QNetworkInformation::loadDefaultBackend() && QNetworkInformation::instance()) {
         connect(QNetworkInformation::instance(), &QNetworkInformation::reachabilityChanged, this,
@@ -86,6 +93,16 @@ void Session::signOut()
     }
 }
 
+void Session::retryNow()
+{
+    if (m_state != State::UntrustedCertificate && m_state != State::WaitingToRetry)
+        return;
+    m_retry.stop();
+    m_attempt = 0;
+    setState(State::Connecting);
+    connectNow();
+}
+
 void Session::connectNow()
 {
     if (m_state == State::Kicked || m_state == State::NeedsPassword)
@@ -135,7 +152,8 @@ void Session::onConnected()
 
 void Session::onDisconnected()
 {
-    if (m_state == State::SignedOut || m_state == State::Kicked || m_state == State::NeedsPassword)
+    if (m_state == State::SignedOut || m_state == State::Kicked || m_state == State::NeedsPassword ||
+        m_state == State::UntrustedCertificate)
         return;
     if (!m_everOnline && !m_password.isEmpty()) {
         // The very first sign-in could not even connect: the person is looking at the screen, so say so and let

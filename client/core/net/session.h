@@ -28,8 +28,9 @@ public:
         Connecting, // first sign-in, or reconnecting
         Online,
         WaitingToRetry,
-        Kicked,        // final: a newer login or an admin ended it
-        NeedsPassword, // the token was refused (expired, revoked): ask the person
+        Kicked,               // final: a newer login or an admin ended it
+        NeedsPassword,        // the token was refused (expired, revoked): ask the person
+        UntrustedCertificate, // waiting for the person to trust the server's certificate, or not
     };
     Q_ENUM(State)
 
@@ -46,6 +47,8 @@ public:
     void signIn(const ServerEndpoint &server, const QString &user, const QString &password);
     void resume(const ServerEndpoint &server, const QString &user, const QString &token);
     void signOut();
+    // Tries again at once (after the person pinned the certificate, or pressed "retry").
+    void retryNow();
 
     State state() const { return m_state; }
     const QString &token() const { return m_token; }
@@ -58,6 +61,9 @@ signals:
     void tokenChanged(const QString &token); // save it in the keychain
     void signInFailed(pb::ErrorCode error);  // wrong password, disabled account, ...
     void kicked(pb::KickReason reason, const QString &detail);
+    // The server's certificate is not trusted: nothing is sent over such a connection. Pin it
+    // (ServerConnection::setPinnedCertificates) and retryNow(), or signOut().
+    void certificateNeedsConsent(const QSslCertificate &certificate);
 
 private:
     void connectNow();
