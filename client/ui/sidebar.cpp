@@ -99,11 +99,31 @@ Sidebar::Sidebar(DepartmentTreeModel &directory, client::Messenger &messenger, Q
     connect(&messenger.buddies(), &QAbstractItemModel::modelReset, this, buddiesVisibility);
     buddiesVisibility();
 
+    // A removed row moves the current index on; that is not the person choosing the next conversation.
+    for (QAbstractItemModel *list :
+         std::initializer_list<QAbstractItemModel *>{&messenger.sessions(), &messenger.groups()}) {
+        connect(list, &QAbstractItemModel::rowsAboutToBeRemoved, this, [this] { ++m_removingRows; });
+        connect(list, &QAbstractItemModel::rowsRemoved, this, [this] { --m_removingRows; });
+    }
     const auto open = [this](const QModelIndex &index, int role) {
+        if (m_removingRows > 0)
+            return;
         const auto conversation = index.data(role).value<ConversationId>();
         if (conversation.isValid())
             emit conversationChosen(conversation);
     };
+    // Moving through the list (arrow keys, a screen reader, a click) opens what is chosen, as in other messengers.
+    // (Selection, not the current index: assistive technology "toggles" an item, which selects without moving.)
+    connect(m_sessions->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            [open](const QItemSelection &selected) {
+                if (!selected.indexes().isEmpty())
+                    open(selected.indexes().first(), SessionListModel::ConversationRole);
+            });
+    connect(m_groups->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            [open](const QItemSelection &selected) {
+                if (!selected.indexes().isEmpty())
+                    open(selected.indexes().first(), client::GroupListModel::ConversationRole);
+            });
     connect(m_sessions, &QListView::activated, this,
             [open](const QModelIndex &i) { open(i, SessionListModel::ConversationRole); });
     connect(m_sessions, &QListView::clicked, this,

@@ -71,6 +71,7 @@ private:
     QListView *m_groups;
     QPushButton *m_newGroup;
     QListView *m_results;
+    int m_removingRows = 0;
 };
 
 } // namespace confab::ui
