@@ -38,3 +38,23 @@ configure_build() {
     fi
     cmake --build "$dir" -j "$(nproc)"
 }
+
+# seed_demo_conversations ADDRESS: a few one-to-one and group messages between alice, bob and carol, written with
+# confab-cli as people would, so that the demo and the screenshots have something to show.
+seed_demo_conversations() {
+    local address=$1 group
+    as_user() {
+        local user=$1
+        shift
+        echo demo | "$CONFAB_ROOT/build/bin/confab-cli" --server "$address" --user "$user" --password-stdin "$@" >/dev/null
+    }
+    as_user bob send --to alice "Morning! Are we still on for the release review at ten?"
+    as_user alice send --to bob "Yes, I'll bring the test report."
+    as_user bob send --to alice "Great. Carol has the new build numbers."
+    as_user carol send --to alice "Can you look at my slides before lunch?"
+    group=$(echo demo | "$CONFAB_ROOT/build/bin/confab-cli" --server "$address" --user alice --password-stdin --json \
+        group create "Release crew" bob carol | grep -o '"id":"[0-9]*"' | head -n 1 | grep -o '[0-9]\+')
+    as_user carol send --group "$group" "Build 4.2.1 is green on all three platforms."
+    as_user alice send --group "$group" "Thanks! Let's cut the release after lunch."
+    as_user bob send --group "$group" "Ship it"
+}
