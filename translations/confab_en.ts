@@ -169,6 +169,10 @@ Issued to: %2</source>
         <source>The server&apos;s certificate was not trusted, so Confab did not connect.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Confab is already running for %1 on this computer; that window was brought to the front.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>confab::client::DisplayNames</name>

@@ -172,6 +172,10 @@ Issued to: %2</source>
         <source>The server&apos;s certificate was not trusted, so Confab did not connect.</source>
         <translation>服务器证书未被信任，Confab 没有连接。</translation>
     </message>
+    <message>
+        <source>Confab is already running for %1 on this computer; that window was brought to the front.</source>
+        <translation>这台电脑上已经有一个为 %1 运行的 Confab；已切换到那个窗口。</translation>
+    </message>
 </context>
 <context>
     <name>confab::client::DisplayNames</name>

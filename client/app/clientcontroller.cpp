@@ -73,6 +73,15 @@ ClientController::ClientController(ClientOptions options, QObject *parent)
     connect(m_tray.get(), &ui::TrayIcon::openRequested, this, &ClientController::openFromTray);
     connect(m_tray.get(), &ui::TrayIcon::showRequested, this, [this] { openFromTray({}); });
     connect(m_tray.get(), &ui::TrayIcon::quitRequested, qApp, &QApplication::quit);
+    connect(&m_instance, &SingleInstance::raiseRequested, this, [this] {
+        if (m_mainWindow && m_mainWindow->isVisible())
+            openFromTray({});
+        else {
+            m_loginWindow->show();
+            m_loginWindow->raise();
+            m_loginWindow->activateWindow();
+        }
+    });
     m_session.setDeviceName(QSysInfo::machineHostName());
     connect(m_loginWindow.get(), &ui::LoginWindow::loginRequested, this, &ClientController::login);
     connect(&m_session, &client::Session::online, this, &ClientController::onOnline);
@@ -154,6 +163,11 @@ void ClientController::resumeRemembered(const client::ServerEndpoint &server, co
     m_user = user;
     m_account = client::CredentialStore::accountKey(server, user);
     m_remember = true;
+    if (!m_instance.claim(m_account)) {
+        // The account's own window came forward instead; this process has nothing to show.
+        QTimer::singleShot(0, this, [this] { emit finished(0); });
+        return;
+    }
     m_credentials.load(m_account, client::CredentialStore::Secret::ResumeToken, this,
                        [this, server, user](std::optional<QString> token, const QString &) {
                            if (!token || token->isEmpty()) {
@@ -178,6 +192,12 @@ void ClientController::login(const QString &server, const QString &user, const Q
     const auto endpoint = client::ServerEndpoint::parse(server, &error);
     if (!endpoint) {
         m_loginWindow->showError(error);
+        return;
+    }
+    if (!m_instance.claim(client::CredentialStore::accountKey(*endpoint, user))) {
+        m_loginWindow->showError(tr("Confab is already running for %1 on this computer; that window was brought "
+                                    "to the front.")
+                                     .arg(user));
         return;
     }
     m_loginWindow->setBusy(true);
@@ -394,6 +414,7 @@ void ClientController::signOut()
     m_credentials.remove(m_account, client::CredentialStore::Secret::ResumeToken, this, [](auto) {});
     LastAccount{m_server.toString(), m_user, false}.save();
     m_session.signOut();
+    m_instance.release();
     m_selfId = 0;
     if (m_mainWindow)
         m_mainWindow->hide();

@@ -10,6 +10,7 @@
 #include "model/departmenttreemodel.h"
 #include "net/serverconnection.h"
 #include "net/session.h"
+#include "singleinstance.h"
 #include "sync/directorysync.h"
 #include "sync/presencetracker.h"
 
@@ -81,6 +82,7 @@ private:
     void sendSignLine(const QString &signLine);
 
     ClientOptions m_options;
+    SingleInstance m_instance;
     client::ServerConnection m_connection;
     client::Session m_session;
     client::CredentialStore m_credentials;
