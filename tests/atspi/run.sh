@@ -1,15 +1,32 @@
 #!/usr/bin/env bash
-# Runs chat_through_atspi.py the way an automation suite sees the desktop: a virtual X display, a private D-Bus
-# session and the AT-SPI accessibility bus, with Qt's accessibility bridge switched on.
+# Runs chat_through_atspi.py the way an automation suite sees the desktop: a virtual X display of its own, a
+# private D-Bus session and the AT-SPI accessibility bus, with Qt's accessibility bridge switched on.
 #   run.sh CONFAB CONFAB_SERVER CONFAB_CLI
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
-runtime=$(mktemp -d)
-chmod 0700 "$runtime"
-trap 'rm -rf "$runtime"' EXIT
-export XDG_RUNTIME_DIR=$runtime GSETTINGS_BACKEND=keyfile NO_AT_BRIDGE=0
-unset QT_QPA_PLATFORM # a real X display (Xvfb), not offscreen: AT-SPI needs real windows
-exec xvfb-run -a -s '-screen 0 1280x800x24' dbus-run-session -- bash -c '
+work=$(mktemp -d)
+chmod 0700 "$work"
+xvfb_pid=""
+cleanup() {
+    [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null || true
+    rm -rf "$work"
+}
+trap cleanup EXIT
+
+# Xvfb picks a free display itself and writes its number once it accepts connections: no guessing, no sleeping.
+exec 3>"$work/display"
+Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp -auth /dev/null </dev/null >"$work/xvfb.log" 2>&1 &
+xvfb_pid=$!
+exec 3>&-
+for _ in $(seq 100); do
+    [ -s "$work/display" ] && break
+    kill -0 "$xvfb_pid" 2>/dev/null || { cat "$work/xvfb.log"; echo "Xvfb did not start" >&2; exit 1; }
+    sleep 0.1
+done
+export DISPLAY=":$(head -n 1 "$work/display")"
+export XDG_RUNTIME_DIR=$work GSETTINGS_BACKEND=keyfile QT_QPA_PLATFORM=xcb
+
+dbus-run-session -- bash -c '
     /usr/libexec/at-spi-bus-launcher --launch-immediately &
     launcher=$!
     for _ in $(seq 50); do
@@ -19,4 +36,4 @@ exec xvfb-run -a -s '-screen 0 1280x800x24' dbus-run-session -- bash -c '
     /usr/bin/python3 "$0" "$@"
     status=$?
     kill $launcher 2>/dev/null || true
-    exit $status' "$here/chat_through_atspi.py" "$@"
+    exit $status' "$here/chat_through_atspi.py" "$@" # not exec: the trap must stop Xvfb afterwards

@@ -2,8 +2,7 @@
 #pragma once
 
 #include "messaging/conversationid.h"
-
-#include <QAbstractListModel>
+#include "model/sortedlistmodel.h"
 
 #include <vector>
 
@@ -11,7 +10,13 @@ namespace confab::client {
 
 class DisplayNames;
 
-class BuddyListModel : public QAbstractListModel
+struct BuddyRow
+{
+    quint64 userId;
+    QString name;
+};
+
+class BuddyListModel : public SortedListModel<BuddyRow>
 {
     Q_OBJECT
 
@@ -33,23 +38,17 @@ public:
     bool contains(quint64 userId) const { return rowOf(userId) >= 0; }
     std::vector<quint64> userIds() const;
 
-    int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QHash<int, QByteArray> roleNames() const override;
 
+protected:
+    bool lessThan(const BuddyRow &a, const BuddyRow &b) const override;
+
 private:
-    struct Entry
-    {
-        quint64 userId;
-        QString name;
-    };
     int rowOf(quint64 userId) const;
-    int sortedRow(const Entry &entry, int ignoreRow) const;
-    static bool lessThan(const Entry &a, const Entry &b);
     void rename(quint64 userId);
 
     const DisplayNames &m_names;
-    std::vector<Entry> m_entries;
 };
 
 } // namespace confab::client

@@ -3,10 +3,10 @@
 namespace confab::client {
 
 GroupListModel::GroupListModel(QObject *parent)
-    : QAbstractListModel(parent)
+    : SortedListModel(parent)
 {}
 
-bool GroupListModel::lessThan(const CachedGroup &a, const CachedGroup &b)
+bool GroupListModel::lessThan(const CachedGroup &a, const CachedGroup &b) const
 {
     const int byName = QString::fromStdString(a.info.name()).localeAwareCompare(QString::fromStdString(b.info.name()));
     return byName != 0 ? byName < 0 : a.id < b.id;
@@ -14,62 +14,32 @@ bool GroupListModel::lessThan(const CachedGroup &a, const CachedGroup &b)
 
 void GroupListModel::setGroups(std::vector<CachedGroup> groups)
 {
-    beginResetModel();
-    m_groups = std::move(groups);
-    std::erase_if(m_groups, [](const CachedGroup &g) { return g.info.dissolved(); });
-    std::sort(m_groups.begin(), m_groups.end(), lessThan);
-    endResetModel();
+    std::erase_if(groups, [](const CachedGroup &g) { return g.info.dissolved(); });
+    resetRows(std::move(groups));
 }
 
 int GroupListModel::rowOf(quint64 groupId) const
 {
-    for (size_t i = 0; i < m_groups.size(); ++i) {
-        if (m_groups[i].id == groupId)
-            return int(i);
-    }
-    return -1;
+    return findRow([groupId](const CachedGroup &g) { return g.id == groupId; });
 }
 
-int GroupListModel::sortedRow(const CachedGroup &group, int ignoreRow) const
+void GroupListModel::changed(int row)
 {
-    int row = 0;
-    for (size_t i = 0; i < m_groups.size(); ++i) {
-        if (int(i) != ignoreRow && lessThan(m_groups[i], group))
-            ++row;
-    }
-    return row;
-}
-
-void GroupListModel::place(int row)
-{
-    const int target = sortedRow(m_groups[size_t(row)], row);
-    if (target != row) {
-        // beginMoveRows counts the destination before the move: moving down lands one row further.
-        beginMoveRows({}, row, row, {}, target > row ? target + 1 : target);
-        CachedGroup moved = std::move(m_groups[size_t(row)]);
-        m_groups.erase(m_groups.begin() + row);
-        m_groups.insert(m_groups.begin() + target, std::move(moved));
-        endMoveRows();
-    }
-    const QModelIndex changed = index(target);
-    emit dataChanged(changed, changed);
-    emit groupChanged(m_groups[size_t(target)].id);
+    const int at = resort(row);
+    emit groupChanged(m_rows[size_t(at)].id);
 }
 
 void GroupListModel::setListedVersion(quint64 groupId, quint64 version)
 {
     const int row = rowOf(groupId);
     if (row >= 0) {
-        m_groups[size_t(row)].listedVersion = qMax(m_groups[size_t(row)].listedVersion, version);
+        m_rows[size_t(row)].listedVersion = qMax(m_rows[size_t(row)].listedVersion, version);
         return; // nothing shown changed until the details come
     }
     CachedGroup group;
     group.id = groupId;
     group.listedVersion = version;
-    const int at = sortedRow(group, -1);
-    beginInsertRows({}, at, at);
-    m_groups.insert(m_groups.begin() + at, std::move(group));
-    endInsertRows();
+    insertSorted(std::move(group));
     emit groupChanged(groupId);
 }
 
@@ -84,12 +54,12 @@ void GroupListModel::setInfo(const pb::GroupInfo &info, bool carriesMuted)
         setListedVersion(info.id(), info.version());
         row = rowOf(info.id());
     }
-    CachedGroup &group = m_groups[size_t(row)];
+    CachedGroup &group = m_rows[size_t(row)];
     const bool muted = carriesMuted ? info.muted() : group.info.muted();
     group.info = info;
     group.info.set_muted(muted);
     group.listedVersion = qMax(group.listedVersion, info.version());
-    place(row);
+    changed(row);
 }
 
 void GroupListModel::setMuted(quint64 groupId, bool muted)
@@ -97,8 +67,8 @@ void GroupListModel::setMuted(quint64 groupId, bool muted)
     const int row = rowOf(groupId);
     if (row < 0)
         return;
-    m_groups[size_t(row)].info.set_muted(muted);
-    place(row);
+    m_rows[size_t(row)].info.set_muted(muted);
+    changed(row);
 }
 
 void GroupListModel::setMemberCount(quint64 groupId, int count)
@@ -106,8 +76,8 @@ void GroupListModel::setMemberCount(quint64 groupId, int count)
     const int row = rowOf(groupId);
     if (row < 0)
         return;
-    m_groups[size_t(row)].info.set_member_count(quint32(count));
-    place(row);
+    m_rows[size_t(row)].info.set_member_count(quint32(count));
+    changed(row);
 }
 
 void GroupListModel::remove(quint64 groupId)
@@ -115,22 +85,20 @@ void GroupListModel::remove(quint64 groupId)
     const int row = rowOf(groupId);
     if (row < 0)
         return;
-    beginRemoveRows({}, row, row);
-    m_groups.erase(m_groups.begin() + row);
-    endRemoveRows();
+    removeAt(row);
     emit groupChanged(groupId);
 }
 
 const CachedGroup *GroupListModel::group(quint64 groupId) const
 {
     const int row = rowOf(groupId);
-    return row < 0 ? nullptr : &m_groups[size_t(row)];
+    return row < 0 ? nullptr : &m_rows[size_t(row)];
 }
 
 std::vector<pb::GroupVersion> GroupListModel::outdated() const
 {
     std::vector<pb::GroupVersion> known;
-    for (const CachedGroup &g : m_groups) {
+    for (const CachedGroup &g : m_rows) {
         if (g.info.id() == 0 || g.info.version() < g.listedVersion) {
             pb::GroupVersion v;
             v.set_group_id(g.id);
@@ -147,16 +115,11 @@ QString GroupListModel::name(quint64 groupId) const
     return g ? QString::fromStdString(g->info.name()) : QString();
 }
 
-int GroupListModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : int(m_groups.size());
-}
-
 QVariant GroupListModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const CachedGroup &g = m_groups[size_t(index.row())];
+    const CachedGroup &g = m_rows[size_t(index.row())];
     switch (role) {
     case Qt::DisplayRole:
         return QString::fromStdString(g.info.name());

@@ -3,14 +3,13 @@
 #pragma once
 
 #include "cache/cachedatabase.h"
-
-#include <QAbstractListModel>
+#include "model/sortedlistmodel.h"
 
 #include <vector>
 
 namespace confab::client {
 
-class GroupListModel : public QAbstractListModel
+class GroupListModel : public SortedListModel<CachedGroup>
 {
     Q_OBJECT
 
@@ -41,20 +40,18 @@ public:
     std::vector<pb::GroupVersion> outdated() const;
     QString name(quint64 groupId) const;
 
-    int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QHash<int, QByteArray> roleNames() const override;
 
 signals:
     void groupChanged(quint64 groupId);
 
+protected:
+    bool lessThan(const CachedGroup &a, const CachedGroup &b) const override;
+
 private:
     int rowOf(quint64 groupId) const;
-    int sortedRow(const CachedGroup &group, int ignoreRow) const;
-    void place(int row); // moves a changed row to where its name now sorts, then says it changed
-    static bool lessThan(const CachedGroup &a, const CachedGroup &b);
-
-    std::vector<CachedGroup> m_groups;
+    void changed(int row); // re-sorts the changed row and tells the lists that show the group's name
 };
 
 } // namespace confab::client

@@ -8,7 +8,7 @@
 namespace confab::client {
 
 SessionListModel::SessionListModel(const DisplayNames &names, QObject *parent)
-    : QAbstractListModel(parent)
+    : SortedListModel(parent)
     , m_names(names)
 {
     connect(&names, &DisplayNames::changed, this, [this](ConversationId conversation) {
@@ -16,16 +16,16 @@ SessionListModel::SessionListModel(const DisplayNames &names, QObject *parent)
         if (row >= 0)
             emit dataChanged(index(row), index(row), {Qt::DisplayRole, InitialsRole, PresenceRole});
         // Group previews name their senders: a person's new name shows there too.
-        if (!conversation.isGroup() && !m_sessions.empty())
+        if (!conversation.isGroup() && !m_rows.empty())
             emit dataChanged(index(0), index(rowCount() - 1), {LastMessageRole});
     });
     connect(&names, &DisplayNames::allChanged, this, [this] {
-        if (!m_sessions.empty())
+        if (!m_rows.empty())
             emit dataChanged(index(0), index(rowCount() - 1));
     });
 }
 
-bool SessionListModel::lessThan(const pb::Session &a, const pb::Session &b)
+bool SessionListModel::lessThan(const pb::Session &a, const pb::Session &b) const
 {
     if (a.pinned() != b.pinned())
         return a.pinned();
@@ -39,66 +39,25 @@ bool SessionListModel::lessThan(const pb::Session &a, const pb::Session &b)
 void SessionListModel::setSessions(std::vector<pb::Session> sessions)
 {
     m_removedReadCursors.clear();
-    beginResetModel();
-    m_sessions = std::move(sessions);
-    std::sort(m_sessions.begin(), m_sessions.end(), lessThan);
-    endResetModel();
+    resetRows(std::move(sessions));
     recountUnread();
 }
 
 int SessionListModel::rowOf(ConversationId conversation) const
 {
-    for (size_t i = 0; i < m_sessions.size(); ++i) {
-        if (ConversationId::of(m_sessions[i].conversation()) == conversation)
-            return int(i);
-    }
-    return -1;
-}
-
-int SessionListModel::sortedRow(const pb::Session &session, int ignoreRow) const
-{
-    // Sessions are kept sorted, so the place is found by bisection over the others.
-    const auto begin = m_sessions.begin();
-    int low = 0;
-    int high = int(m_sessions.size()) - (ignoreRow >= 0 ? 1 : 0);
-    while (low < high) {
-        const int mid = (low + high) / 2;
-        const int at = ignoreRow >= 0 && mid >= ignoreRow ? mid + 1 : mid;
-        if (lessThan(*(begin + at), session))
-            low = mid + 1;
-        else
-            high = mid;
-    }
-    return low;
-}
-
-void SessionListModel::placeChanged(int row)
-{
-    const int target = sortedRow(m_sessions[size_t(row)], row);
-    if (target != row) {
-        // beginMoveRows counts the destination before the move: moving down lands one row further.
-        beginMoveRows({}, row, row, {}, target > row ? target + 1 : target);
-        pb::Session moved = std::move(m_sessions[size_t(row)]);
-        m_sessions.erase(m_sessions.begin() + row);
-        m_sessions.insert(m_sessions.begin() + target, std::move(moved));
-        endMoveRows();
-    }
-    emit dataChanged(index(target), index(target));
-    recountUnread();
+    return findRow(
+        [conversation](const pb::Session &s) { return ConversationId::of(s.conversation()) == conversation; });
 }
 
 void SessionListModel::upsert(const pb::Session &session)
 {
     const int row = rowOf(ConversationId::of(session.conversation()));
     if (row >= 0) {
-        m_sessions[size_t(row)] = session;
-        placeChanged(row);
-        return;
+        m_rows[size_t(row)] = session;
+        resort(row);
+    } else {
+        insertSorted(session);
     }
-    const int at = sortedRow(session, -1);
-    beginInsertRows({}, at, at);
-    m_sessions.insert(m_sessions.begin() + at, session);
-    endInsertRows();
     recountUnread();
 }
 
@@ -109,10 +68,8 @@ void SessionListModel::remove(ConversationId conversation)
         return;
     // Removing a session reads it to its end (the server does the same): when it comes back with its next
     // message, only that message is unread.
-    m_removedReadCursors.insert(conversation, m_sessions[size_t(row)].latest_id());
-    beginRemoveRows({}, row, row);
-    m_sessions.erase(m_sessions.begin() + row);
-    endRemoveRows();
+    m_removedReadCursors.insert(conversation, m_rows[size_t(row)].latest_id());
+    removeAt(row);
     recountUnread();
 }
 
@@ -145,7 +102,7 @@ void SessionListModel::setReadCursor(ConversationId conversation, quint64 readCu
     const int row = rowOf(conversation);
     if (row < 0)
         return;
-    pb::Session &session = m_sessions[size_t(row)];
+    pb::Session &session = m_rows[size_t(row)];
     if (readCursor <= session.read_cursor())
         return; // cursors move forward only
     session.set_read_cursor(readCursor);
@@ -157,13 +114,13 @@ void SessionListModel::setReadCursor(ConversationId conversation, quint64 readCu
 const pb::Session *SessionListModel::session(ConversationId conversation) const
 {
     const int row = rowOf(conversation);
-    return row < 0 ? nullptr : &m_sessions[size_t(row)];
+    return row < 0 ? nullptr : &m_rows[size_t(row)];
 }
 
 void SessionListModel::recountUnread()
 {
     int total = 0;
-    for (const pb::Session &s : m_sessions)
+    for (const pb::Session &s : m_rows)
         total += int(s.unread());
     if (total == m_totalUnread)
         return;
@@ -174,7 +131,7 @@ void SessionListModel::recountUnread()
 int SessionListModel::totalUnreadUnmuted() const
 {
     int total = 0;
-    for (const pb::Session &s : m_sessions) {
+    for (const pb::Session &s : m_rows) {
         if (!s.muted())
             total += int(s.unread());
     }
@@ -196,16 +153,11 @@ QString SessionListModel::preview(const pb::Session &session) const
     return text;
 }
 
-int SessionListModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : int(m_sessions.size());
-}
-
 QVariant SessionListModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const pb::Session &s = m_sessions[size_t(index.row())];
+    const pb::Session &s = m_rows[size_t(index.row())];
     const ConversationId conversation = ConversationId::of(s.conversation());
     switch (role) {
     case Qt::DisplayRole:

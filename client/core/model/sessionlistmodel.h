@@ -4,8 +4,8 @@
 #pragma once
 
 #include "messaging/conversationid.h"
+#include "model/sortedlistmodel.h"
 
-#include <QAbstractListModel>
 #include <QHash>
 
 #include <vector>
@@ -14,7 +14,7 @@ namespace confab::client {
 
 class DisplayNames;
 
-class SessionListModel : public QAbstractListModel
+class SessionListModel : public SortedListModel<pb::Session>
 {
     Q_OBJECT
 
@@ -54,22 +54,20 @@ public:
     // Unread in conversations that are not muted: what notifications and the tray badge count.
     int totalUnreadUnmuted() const;
 
-    int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QHash<int, QByteArray> roleNames() const override;
 
 signals:
     void totalUnreadChanged(int total);
 
+protected:
+    bool lessThan(const pb::Session &a, const pb::Session &b) const override;
+
 private:
-    static bool lessThan(const pb::Session &a, const pb::Session &b);
-    int sortedRow(const pb::Session &session, int ignoreRow) const;
-    void placeChanged(int row); // moves a changed row to where it now sorts, then says it changed
     void recountUnread();
     QString preview(const pb::Session &session) const;
 
     const DisplayNames &m_names;
-    std::vector<pb::Session> m_sessions;
     QHash<ConversationId, quint64> m_removedReadCursors; // where removed sessions were read to
     quint64 m_selfId = 0;
     int m_totalUnread = 0;
