@@ -28,8 +28,8 @@ Sidebar::Sidebar(DepartmentTreeModel &directory, client::Messenger &messenger, Q
     , m_directory(directory)
     , m_messenger(messenger)
     , m_filter(new client::ContactFilterProxy(this))
-    , m_search(
-          new client::SearchModel(directory, messenger.groups(), messenger.conversations(), messenger.names(), this))
+    , m_search(new client::SearchModel(directory, messenger.groups(), messenger.conversations(), messenger.names(),
+                                       messenger.cache(), this))
     , m_stack(new QStackedWidget(this))
     , m_tabs(new QTabWidget(this))
     , m_sessions(new QListView(this))
@@ -160,8 +160,8 @@ Sidebar::Sidebar(DepartmentTreeModel &directory, client::Messenger &messenger, Q
 
 void Sidebar::setSearchText(const QString &text)
 {
+    // The results list stands in for the tabs while searching, so the tree is not filtered as well.
     m_search->setQuery(text);
-    m_filter->setSearchText(text);
     m_stack->setCurrentWidget(text.trimmed().isEmpty() ? static_cast<QWidget *>(m_tabs) : m_results);
 }
 

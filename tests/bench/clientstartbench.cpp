@@ -2,6 +2,7 @@
 
 #include "benchfigures.h"
 #include "cache/localcache.h"
+#include "messaging/messenger.h"
 #include "model/departmenttreemodel.h"
 #include "net/serverconnection.h"
 #include "serverprocess.h"
@@ -17,6 +18,10 @@ namespace confab::bench {
 
 using namespace protocol;
 
+namespace {
+constexpr int kSessions = 200; // alice's recent conversations
+} // namespace
+
 int runClientStartChild(const QString &cachePath)
 {
     client::LocalCache cache(cachePath);
@@ -26,13 +31,16 @@ int runClientStartChild(const QString &cachePath)
     client::DepartmentTreeModel model;
     client::DirectorySync sync(offline, model);
     sync.setCache(&cache);
+    client::Messenger messenger(offline, &cache, model);
     int people = -1;
     QObject::connect(&sync, &client::DirectorySync::cacheLoaded, [&](int count) { people = count; });
     sync.loadCache();
-    if (!waitFor([&] { return people >= 0; }, 60'000))
+    messenger.loadCache();
+    if (!waitFor([&] { return people >= 0 && messenger.isCacheLoaded(); }, 60'000))
         return 1;
     QTextStream out(stdout);
-    out << "ready " << people << ' ' << rssMb(QCoreApplication::applicationPid()) << '\n';
+    out << "ready " << people << ' ' << rssMb(QCoreApplication::applicationPid()) << ' '
+        << messenger.sessions().rowCount() << '\n';
     out.flush(); // the parent times the start by this line
     return 0;
 }
@@ -58,8 +66,27 @@ int runClientStartBench(int users)
         login.set_password("demo");
         login.set_client_type(pb::CLIENT_TYPE_LINUX);
         bool loggedIn = false;
-        connection.call<rpc::Login>(login, nullptr, [&](auto r) { loggedIn = r.ok(); });
+        quint64 selfId = 0;
+        connection.call<rpc::Login>(login, nullptr, [&](auto r) {
+            loggedIn = r.ok();
+            selfId = r.value.user().id();
+        });
         if (!waitFor([&] { return loggedIn; }, 10'000))
+            return 1;
+
+        // Alice has recent conversations, as anyone who uses the messenger does.
+        int sent = 0;
+        for (int i = 0; i < kSessions; ++i) {
+            pb::SendMessageRequest message;
+            message.mutable_to()->set_type(pb::SESSION_TYPE_SINGLE);
+            const quint64 peer = quint64(i) + 1 >= selfId ? quint64(i) + 2 : quint64(i) + 1; // anyone but alice
+            message.mutable_to()->set_peer_id(peer);
+            message.set_kind(pb::MESSAGE_KIND_TEXT);
+            message.set_text("see you at the review");
+            message.set_client_msg_id("bench-" + std::to_string(i));
+            connection.call<rpc::SendMessage>(message, nullptr, [&](auto r) { sent += r.ok() ? 1 : 0; });
+        }
+        if (!waitFor([&] { return sent == kSessions; }, 30'000))
             return 1;
 
         client::LocalCache cache(cachePath);
@@ -68,17 +95,41 @@ int runClientStartBench(int users)
         client::DepartmentTreeModel model;
         client::DirectorySync sync(connection, model);
         sync.setCache(&cache);
+        client::Messenger messenger(connection, &cache, model);
         bool finished = false;
         QObject::connect(&sync, &client::DirectorySync::finished, [&] { finished = true; });
         QElapsedTimer timer;
         timer.start();
         sync.start();
-        if (!waitFor([&] { return finished; }, 120'000) || model.personCount() != users) {
-            err << "the first sync did not finish with " << users << " people\n";
+        messenger.setOnline(true, selfId);
+        if (!waitFor([&] { return finished && messenger.isSynced(); }, 120'000) || model.personCount() != users ||
+            messenger.sessions().rowCount() != kSessions) {
+            err << "the first sync did not finish with " << users << " people and " << kSessions << " sessions\n";
             return 1;
         }
         cache.flush(); // the first sync is done when the cache holds it
         printFigure(QStringLiteral("first_sync_s"), timer.elapsed() / 1000.0, QStringLiteral("s"));
+
+        // What one keystroke in the search box costs over the whole organisation: the cache's index, answered on
+        // its thread, as the search box asks it.
+        QElapsedTimer search;
+        search.start();
+        int found = 0;
+        int answers = 0;
+        QObject receiver; // answers arrive on this thread
+        const std::vector<QString> typed = {QStringLiteral("w"),    QStringLiteral("wa"), QStringLiteral("wan"),
+                                            QStringLiteral("wang"), QStringLiteral("zs"), QStringLiteral("alice")};
+        for (const QString &text : typed)
+            cache.read<std::vector<quint64>>(
+                &receiver, [text](client::CacheDatabase &db) { return db.searchPeople(text, 30); },
+                [&](std::vector<quint64> ids) {
+                    found += int(ids.size());
+                    ++answers;
+                });
+        waitFor([&] { return answers == int(typed.size()); }, 30'000);
+        printFigure(QStringLiteral("people_search_ms"), search.elapsed() / double(typed.size()), QStringLiteral("ms"));
+        if (found == 0)
+            err << "the people search found nobody\n";
     }
 
     // Cold start: a new process, from spawn to the department model populated from the cache (its "ready" line;
@@ -101,8 +152,9 @@ int runClientStartBench(int users)
     }
     const double coldSeconds = readyMs / 1000.0;
     const QStringList ready = output.trimmed().split(QLatin1Char(' '));
-    if (ready.size() != 3 || ready[1].toInt() != users) {
-        err << "the cold start loaded " << ready.value(1) << " people, not " << users << "\n";
+    if (ready.size() != 4 || ready[1].toInt() != users || ready[3].toInt() != kSessions) {
+        err << "the cold start loaded " << ready.value(1) << " people and " << ready.value(3) << " sessions, not "
+            << users << " and " << kSessions << "\n";
         return 1;
     }
     printFigure(QStringLiteral("cold_start_s"), coldSeconds, QStringLiteral("s"));

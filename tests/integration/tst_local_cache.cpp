@@ -25,7 +25,8 @@ namespace {
 
 const QStringList kStep3Tables = {QStringLiteral("sessions"),       QStringLiteral("buddies"),
                                   QStringLiteral("groups"),         QStringLiteral("group_members"),
-                                  QStringLiteral("message_search"), QStringLiteral("messages")};
+                                  QStringLiteral("message_search"), QStringLiteral("messages"),
+                                  QStringLiteral("people_search")};
 
 // Turns a cache file back into what an older client left: the tables named dropped, user_version set.
 bool downgrade(const QString &path, int version, const QStringList &tables)
@@ -146,6 +147,9 @@ private slots:
             db.open();
             pb::User u;
             u.set_id(7);
+            u.set_real_name("张三 Zhang San");
+            u.set_pinyin("zhang san");
+            u.set_email("zs@example.com");
             db.applyUsersPage(true, {u}, {}, 123);
             pb::SendMessageRequest r;
             r.set_client_msg_id("left by version 2");
@@ -157,6 +161,16 @@ private slots:
         QCOMPARE(db.schemaVersion(), 3);
         QCOMPARE(int(db.loadDirectory().users.size()), 1);
         QCOMPARE(int(db.loadOutbox().size()), 1);
+        // The people index starts out with everyone the cache held: by name, pinyin, initials, email.
+        for (const char *typed : {"zhang", "San", "zs", "张三", "zs@example", "zhang s"})
+            QCOMPARE(db.searchPeople(QString::fromUtf8(typed), 10), std::vector<quint64>{7});
+        QVERIFY(db.searchPeople(QStringLiteral("li"), 10).empty());
+        QVERIFY(db.searchPeople(QStringLiteral("\"zhang OR"), 10).empty()); // typed text, never query syntax
+        pb::User left;
+        left.set_id(7);
+        left.set_status(pb::USER_STATUS_LEFT);
+        db.applyUsersPage(false, {left}, {}, 124);
+        QVERIFY(db.searchPeople(QStringLiteral("zhang"), 10).empty()); // nobody searches for people who left
 
         pb::Session session;
         session.mutable_conversation()->set_type(pb::SESSION_TYPE_SINGLE);

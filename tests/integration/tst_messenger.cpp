@@ -5,7 +5,9 @@
 // QAbstractItemModelTester while the server pushes changes.
 #include "messaging/messenger.h"
 #include "model/departmenttreemodel.h"
+#include "model/searchmodel.h"
 #include "support/messaging.h"
+#include "sync/directorysync.h"
 #include "sync/presencetracker.h"
 
 #include <QAbstractItemModelTester>
@@ -369,6 +371,54 @@ private slots:
         QTRY_VERIFY(dissolved.has_value());
         QCOMPARE(*dissolved, pb::ERROR_NONE);
         QCOMPARE(alice.messenger->groups().rowCount(), 0);
+    }
+
+    void searchFindsPeopleGroupsAndMessagesFromTheCache()
+    {
+        TestServer server;
+        const quint64 aliceId = server.userId(QStringLiteral("alice"));
+        const quint64 bobId = server.userId(QStringLiteral("bob"));
+        QTemporaryDir dir;
+        Device alice(dir.filePath(QStringLiteral("alice.sqlite")));
+        client::DirectorySync directory(alice.client.connection(), alice.directory);
+        directory.setCache(alice.cache.get());
+        QVERIFY(alice.signIn(server, QStringLiteral("alice")));
+        QSignalSpy organisation(&directory, &client::DirectorySync::finished);
+        directory.start();
+        QVERIFY(organisation.wait(10000));
+        TestClient bob;
+        QCOMPARE(bob.connectAndLogin(server.endpoint(), QStringLiteral("bob")), QString());
+        pb::CreateGroupRequest group;
+        group.set_name("Lunch club");
+        group.add_member_ids(aliceId);
+        QVERIFY(bob.call<protocol::rpc::CreateGroup>(group).ok());
+        QVERIFY(sendText(bob, ConversationId::single(aliceId).toProto(), "pizza on friday?").ok());
+        QTRY_COMPARE(alice.messenger->groups().rowCount(), 1);
+        alice.cache->flush();
+
+        client::SearchModel search(alice.directory, alice.messenger->groups(), alice.messenger->conversations(),
+                                   alice.messenger->names(), alice.cache.get());
+        QAbstractItemModelTester tester(&search, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy people(&search, &client::SearchModel::peopleFound);
+        search.setQuery(QStringLiteral("bob"));
+        QVERIFY(people.wait(5000));
+        QCOMPARE(search.index(0).data(client::SearchModel::UserIdRole).toULongLong(), bobId);
+        QCOMPARE(search.index(0).data(client::SearchModel::KindRole).value<client::SearchModel::Kind>(),
+                 client::SearchModel::Kind::Person);
+
+        search.setQuery(QStringLiteral("lunch"));
+        QCOMPARE(search.rowCount(), 1); // groups answer at once
+        QCOMPARE(search.index(0).data(client::SearchModel::ConversationRole).value<ConversationId>().isGroup(), true);
+
+        QSignalSpy messages(&search, &client::SearchModel::messagesFound);
+        search.setQuery(QStringLiteral("pizza"));
+        QVERIFY(messages.wait(5000));
+        const QModelIndex hit = search.index(search.rowCount() - 1);
+        QCOMPARE(hit.data(client::SearchModel::KindRole).value<client::SearchModel::Kind>(),
+                 client::SearchModel::Kind::Message);
+        QCOMPARE(hit.data(client::SearchModel::ConversationRole).value<ConversationId>(),
+                 ConversationId::single(bobId));
+        QVERIFY(hit.data(client::SearchModel::DetailRole).toString().contains(QLatin1String("pizza")));
     }
 
     void presenceIsFetchedForWhoIsShownAndTheirChangesArePushed()

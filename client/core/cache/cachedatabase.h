@@ -9,6 +9,7 @@
 #include <QSqlDatabase>
 #include <QSqlQuery>
 
+#include <functional>
 #include <stdexcept>
 #include <vector>
 
@@ -106,6 +107,8 @@ public:
     // Full-text search over cached messages, newest first. Words of fewer than three characters match as
     // substrings (the trigram index needs three).
     std::vector<MessageHit> searchMessages(const QString &text, int limit);
+    // People whose name, pinyin, pinyin initials, login name or email has a word starting with each word typed.
+    std::vector<quint64> searchPeople(const QString &text, int limit);
 
     // The outbox (see Outbox): kept in write order; adding a client id twice keeps the first.
     void addToOutbox(const pb::SendMessageRequest &request);
@@ -113,9 +116,13 @@ public:
     std::vector<pb::SendMessageRequest> loadOutbox();
 
 private:
+    // `alsoInTransaction` keeps what derives from the rows (a search index) in the same transaction.
     template <class Row>
     void applyPage(const char *table, pb::DataSet dataSet, bool restart, const std::vector<Row> &rows,
-                   const std::vector<quint64> &removed, quint64 cursor);
+                   const std::vector<quint64> &removed, quint64 cursor,
+                   const std::function<void()> &alsoInTransaction = {});
+    void indexPeople(const std::vector<pb::User> &users, const std::vector<quint64> &removed);
+    void reindexPeople();
     QSqlQuery &run(const QString &sql, const QVariantList &values = {});
     void exec(const QString &sql);
     void setCursor(pb::DataSet dataSet, quint64 cursor);

@@ -196,4 +196,24 @@ std::vector<MessageHit> CacheDatabase::searchMessages(const QString &text, int l
     return hits;
 }
 
+std::vector<quint64> CacheDatabase::searchPeople(const QString &text, int limit)
+{
+    // Each word typed as a quoted prefix: "wang li" finds Wang Li, "zs" finds Zhang San by initials, and whatever
+    // was typed is text, never FTS query syntax.
+    QStringList terms;
+    for (QString word : text.simplified().split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+        word.replace(QLatin1Char('"'), QStringLiteral("\"\""));
+        terms.append(QLatin1Char('"') + word + QStringLiteral("\"*"));
+    }
+    std::vector<quint64> ids;
+    if (terms.isEmpty())
+        return ids;
+    QSqlQuery &q =
+        run(QStringLiteral("SELECT rowid FROM people_search WHERE people_search MATCH ? ORDER BY rank LIMIT ?"),
+            {terms.join(QLatin1Char(' ')), limit});
+    while (q.next())
+        ids.push_back(q.value(0).toULongLong());
+    return ids;
+}
+
 } // namespace confab::client

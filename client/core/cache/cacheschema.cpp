@@ -38,6 +38,10 @@ const std::vector<QStringList> &cacheMigrationSteps()
             QStringLiteral("CREATE TRIGGER messages_unindexed AFTER DELETE ON messages BEGIN"
                            " INSERT INTO message_search (message_search, rowid, text)"
                            " VALUES ('delete', old.rowid, old.text); END"),
+            // People by the start of any word of their name, pinyin, its initials, login name or email (rowid =
+            // user id). Filled from the users table after this step (CacheDatabase::migrate), kept by user pages.
+            QStringLiteral("CREATE VIRTUAL TABLE people_search USING fts5(name, pinyin, initials, login, email,"
+                           " tokenize='unicode61')"),
         },
     };
     return steps;

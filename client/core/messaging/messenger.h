@@ -40,6 +40,7 @@ public:
     Outbox &outbox() { return m_outbox; }
     Conversations &conversations() { return m_conversations; }
     quint64 selfId() const { return m_selfId; }
+    LocalCache *cache() const { return m_cache; }
 
     // Fills the lists from the cache and takes back the unsent messages of the last run, then emits cacheLoaded.
     void loadCache();

@@ -293,7 +293,11 @@ std::vector<quint64> DepartmentTreeModel::findPeople(const QString &text, int li
         if (matches(node->user, text))
             found.push_back(node);
     }
-    std::sort(found.begin(), found.end(), [](const Node *a, const Node *b) { return a->sortKey < b->sortKey; });
+    // Only the first `limit` by name are shown: no need to sort the thousands that "w" finds.
+    const size_t shown = std::min(found.size(), size_t(std::max(0, limit)));
+    std::partial_sort(found.begin(), found.begin() + qsizetype(shown), found.end(),
+                      [](const Node *a, const Node *b) { return a->sortKey < b->sortKey; });
+    found.resize(shown);
     std::vector<quint64> ids;
     for (const Node *node : found) {
         if (int(ids.size()) >= limit)

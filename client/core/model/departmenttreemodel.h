@@ -56,7 +56,7 @@ public:
     pb::Presence presence(quint64 userId) const { return m_presence.value(userId, pb::PRESENCE_OFFLINE); }
 
     // Whether a person matches what was typed: name, pinyin, its initials ("zs" for zhang san), login name or
-    // email, case-insensitively.
+    // email, case-insensitively. (The search box asks the cache's full-text index instead; see SearchModel.)
     static bool matches(const pb::User &user, const QString &text);
     // Up to `limit` people who match, by name.
     std::vector<quint64> findPeople(const QString &text, int limit) const;

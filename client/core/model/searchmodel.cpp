@@ -15,13 +15,30 @@ constexpr int kMessages = 50;
 } // namespace
 
 SearchModel::SearchModel(const DepartmentTreeModel &directory, const GroupListModel &groups,
-                         Conversations &conversations, const DisplayNames &names, QObject *parent)
+                         Conversations &conversations, const DisplayNames &names, LocalCache *cache, QObject *parent)
     : QAbstractListModel(parent)
     , m_directory(directory)
     , m_groups(groups)
     , m_conversations(conversations)
     , m_names(names)
+    , m_cache(cache)
 {}
+
+void SearchModel::showPeople(const std::vector<quint64> &ids)
+{
+    std::vector<Row> people;
+    for (quint64 id : ids) {
+        if (const pb::User *user = m_directory.user(id)) // the tree's copy: the index may lag a push
+            people.push_back({Kind::Person, ConversationId::single(id), id, 0,
+                              QString::fromStdString(user->real_name()), QString::fromStdString(user->title()), 0});
+    }
+    if (people.empty())
+        return;
+    beginInsertRows({}, 0, int(people.size()) - 1); // people lead the list
+    m_rows.insert(m_rows.begin(), people.begin(), people.end());
+    endInsertRows();
+    emit peopleFound(int(people.size()));
+}
 
 void SearchModel::setQuery(const QString &text)
 {
@@ -50,6 +67,16 @@ void SearchModel::setQuery(const QString &text)
     endResetModel();
     if (m_query.isEmpty())
         return;
+    if (!m_cache) {
+        showPeople(m_directory.findPeople(m_query, kPeople));
+    } else {
+        m_cache->read<std::vector<quint64>>(
+            this, [query = m_query](CacheDatabase &db) { return db.searchPeople(query, kPeople); },
+            [this, generation](std::vector<quint64> ids) {
+                if (generation == m_generation)
+                    showPeople(ids);
+            });
+    }
     m_conversations.search(m_query, this, [this, generation](std::vector<MessageHit> hits) {
         if (generation != m_generation || hits.empty())
             return;

@@ -2,7 +2,7 @@
 // cached messages (full text), in that order, each row knowing what it leads to.
 #pragma once
 
-#include "cache/cachedatabase.h"
+#include "cache/localcache.h"
 #include "messaging/conversationid.h"
 
 #include <QAbstractListModel>
@@ -37,10 +37,11 @@ public:
         TitleRole,                   // QString: the person, group or conversation (DisplayRole adds the detail)
     };
 
+    // With a cache, people come from its full-text index (off the GUI thread); without, from the directory.
     SearchModel(const DepartmentTreeModel &directory, const GroupListModel &groups, Conversations &conversations,
-                const DisplayNames &names, QObject *parent = nullptr);
+                const DisplayNames &names, LocalCache *cache, QObject *parent = nullptr);
 
-    // People and groups answer at once; messages when the cache has answered (messagesFound).
+    // Groups answer at once; people and messages when the cache has answered (peopleFound, messagesFound).
     void setQuery(const QString &text);
     QString query() const { return m_query; }
 
@@ -49,6 +50,7 @@ public:
     QHash<int, QByteArray> roleNames() const override;
 
 signals:
+    void peopleFound(int count);
     void messagesFound(int count);
 
 private:
@@ -62,11 +64,13 @@ private:
         QString detail;
         qint64 timeMs = 0;
     };
+    void showPeople(const std::vector<quint64> &ids);
 
     const DepartmentTreeModel &m_directory;
     const GroupListModel &m_groups;
     Conversations &m_conversations;
     const DisplayNames &m_names;
+    LocalCache *m_cache;
     QString m_query;
     std::vector<Row> m_rows;
     int m_generation = 0; // answers to older queries are dropped
