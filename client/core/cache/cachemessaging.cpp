@@ -199,12 +199,23 @@ std::vector<MessageHit> CacheDatabase::searchMessages(const QString &text, int l
 std::vector<quint64> CacheDatabase::searchPeople(const QString &text, int limit)
 {
     // Each word typed as a quoted prefix: "wang li" finds Wang Li, "zs" finds Zhang San by initials, and whatever
-    // was typed is text, never FTS query syntax.
+    // was typed is text, never FTS query syntax (quotes and operators are not letters, so they never get in).
+    // Words are cut where the index's tokenizer cuts them (at anything but letters and digits), so that
+    // "zs@example" is two prefixes rather than a phrase, which an index without positions cannot answer.
     QStringList terms;
-    for (QString word : text.simplified().split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
-        word.replace(QLatin1Char('"'), QStringLiteral("\"\""));
-        terms.append(QLatin1Char('"') + word + QStringLiteral("\"*"));
+    QString word;
+    const auto endWord = [&] {
+        if (!word.isEmpty())
+            terms.append(QLatin1Char('"') + word + QStringLiteral("\"*"));
+        word.clear();
+    };
+    for (const QChar c : text) {
+        if (c.isLetterOrNumber() || c.isMark())
+            word += c;
+        else
+            endWord();
     }
+    endWord();
     std::vector<quint64> ids;
     if (terms.isEmpty())
         return ids;

@@ -41,7 +41,7 @@ const std::vector<QStringList> &cacheMigrationSteps()
             // People by the start of any word of their name, pinyin, its initials, login name or email (rowid =
             // user id). Filled from the users table after this step (CacheDatabase::migrate), kept by user pages.
             QStringLiteral("CREATE VIRTUAL TABLE people_search USING fts5(name, pinyin, initials, login, email,"
-                           " tokenize='unicode61')"),
+                           " tokenize='unicode61', detail=none, columnsize=0)"),
         },
     };
     return steps;
