@@ -480,6 +480,10 @@ Issued to: %2</source>
         <source>%1 · Read</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Read by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>confab::ui::PeoplePicker</name>

@@ -481,6 +481,10 @@ Issued to: %2</source>
         <source>%1 · Read</source>
         <translation>%1 · 已读</translation>
     </message>
+    <message>
+        <source>Read by %1</source>
+        <translation>%1 已读</translation>
+    </message>
 </context>
 <context>
     <name>confab::ui::PeoplePicker</name>

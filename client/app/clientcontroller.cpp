@@ -236,6 +236,8 @@ void ClientController::openAccount(const client::ServerEndpoint &server, const Q
     connect(&m_messenger->sessions(), &client::SessionListModel::totalUnreadChanged, this,
             &ClientController::updateUnread);
     connect(&m_messenger->sessions(), &QAbstractItemModel::dataChanged, this, &ClientController::updateUnread);
+    connect(&m_messenger->sessions(), &QAbstractItemModel::rowsRemoved, this, &ClientController::updateUnread);
+    connect(&m_messenger->sessions(), &QAbstractItemModel::modelReset, this, &ClientController::updateUnread);
     connect(&m_messenger->conversations(), &client::Conversations::messageReceived, this,
             &ClientController::onMessageReceived);
     const auto peopleMayHaveChanged = [this] { m_shownPeopleChanged.start(); };
@@ -364,6 +366,23 @@ void ClientController::updateUnread()
         return;
     const int unread = m_messenger->sessions().totalUnreadUnmuted();
     m_tray->setUnread(unread);
+    // The tree badges people with what they wrote that is unread.
+    QSet<quint64> unreadPeople;
+    const client::SessionListModel &sessions = m_messenger->sessions();
+    for (int r = 0; r < sessions.rowCount(); ++r) {
+        const QModelIndex i = sessions.index(r);
+        const int count = i.data(client::SessionListModel::UnreadRole).toInt();
+        if (count > 0 && !i.data(client::SessionListModel::IsGroupRole).toBool()) {
+            const quint64 peer = i.data(client::SessionListModel::PeerIdRole).toULongLong();
+            unreadPeople.insert(peer);
+            m_directory.setUnread(peer, count);
+        }
+    }
+    for (quint64 peer : std::as_const(m_unreadPeople)) {
+        if (!unreadPeople.contains(peer))
+            m_directory.setUnread(peer, 0);
+    }
+    m_unreadPeople = unreadPeople;
     if (m_mainWindow)
         m_mainWindow->setWindowTitle(unread > 0 ? tr("(%1) Confab").arg(unread) : tr("Confab"));
 }

@@ -15,6 +15,7 @@
 #include "sync/presencetracker.h"
 
 #include <QObject>
+#include <QSet>
 #include <QTimer>
 
 #include <memory>
@@ -99,6 +100,7 @@ private:
     std::unique_ptr<QTranslator> m_translator;
     std::unique_ptr<QTranslator> m_qtTranslator;
     pb::User m_self;
+    QSet<quint64> m_unreadPeople; // who has an unread badge in the tree now
     client::ServerEndpoint m_server;
     QString m_user;
     QString m_account; // CredentialStore::accountKey of the account signed in or being signed in

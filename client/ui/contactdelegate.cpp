@@ -1,5 +1,6 @@
 #include "contactdelegate.h"
 
+#include "avatarpainter.h"
 #include "model/departmenttreemodel.h"
 
 #include <QApplication>
@@ -64,6 +65,14 @@ void ContactDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
             painter->setBrush(presenceColor(index.data(m_roles.presence).toInt()));
             painter->drawEllipse(QRect(r.left(), r.center().y() - dot / 2, dot, dot));
             r.setLeft(r.left() + dot + 8);
+        }
+        // The tree's people carry their unread count (lists without the role have none).
+        const int unread = m_roles.peopleOnly ? 0 : index.data(DepartmentTreeModel::UnreadRole).toInt();
+        if (unread > 0) {
+            const int height = opt.fontMetrics.height();
+            const QRect badge =
+                paintCountBadge(*painter, QPoint(r.right() - height, r.center().y()), unread, false, height);
+            r.setRight(badge.left() - 6);
         }
         painter->setPen(text);
         painter->drawText(r, Qt::AlignVCenter | Qt::AlignLeft, name);

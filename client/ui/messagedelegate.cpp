@@ -7,8 +7,10 @@
 #include <QAbstractItemView>
 #include <QApplication>
 #include <QDateTime>
+#include <QHelpEvent>
 #include <QLocale>
 #include <QPainter>
+#include <QToolTip>
 
 namespace confab::ui {
 
@@ -92,6 +94,16 @@ MessageDelegate::Layout MessageDelegate::layout(const QStyleOptionViewItem &opti
             : QRect(l.bubble.left() + 2, l.bubble.bottom() + 2, statusBox.width(), statusBox.height());
     l.height = qMax(l.status.bottom(), l.avatar.isNull() ? 0 : l.avatar.bottom()) + 6;
     return l;
+}
+
+bool MessageDelegate::helpEvent(QHelpEvent *event, QAbstractItemView *view, const QStyleOptionViewItem &option,
+                                const QModelIndex &index)
+{
+    const QStringList readers = index.data(MessageListModel::ReadersRole).toStringList();
+    if (event->type() != QEvent::ToolTip || readers.isEmpty())
+        return QStyledItemDelegate::helpEvent(event, view, option, index);
+    QToolTip::showText(event->globalPos(), tr("Read by %1").arg(QLocale().createSeparatedList(readers)), view);
+    return true;
 }
 
 QSize MessageDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const

@@ -7,6 +7,7 @@
 #include "credentials/credentialstore.h"
 #include "mainwindow.h"
 #include "messageinput.h"
+#include "model/departmenttreemodel.h"
 #include "model/messagelistmodel.h"
 #include "sidebar.h"
 #include "support/messaging.h"
@@ -71,6 +72,21 @@ QStringList unnamedControls(QWidget *top)
                            .arg(QLatin1String(w->metaObject()->className()), w->objectName(), top->objectName());
     }
     return missing;
+}
+
+// The unread badge the organisation tree shows on a person (-1: not in the tree).
+int unreadInTree(const QAbstractItemModel *model, quint64 userId, const QModelIndex &parent = {})
+{
+    for (int r = 0; r < model->rowCount(parent); ++r) {
+        const QModelIndex i = model->index(r, 0, parent);
+        if (i.data(client::DepartmentTreeModel::KindRole).value<client::DepartmentTreeModel::Kind>() ==
+                client::DepartmentTreeModel::Kind::Person &&
+            i.data(client::DepartmentTreeModel::IdRole).toULongLong() == userId)
+            return i.data(client::DepartmentTreeModel::UnreadRole).toInt();
+        if (const int found = unreadInTree(model, userId, i); found >= 0)
+            return found;
+    }
+    return -1;
 }
 
 // Runs the real confab-cli against the in-process server; its exit code.
@@ -193,6 +209,7 @@ private slots:
         QTRY_COMPARE(bobSession.data(client::SessionListModel::UnreadRole).toInt(), 1);
         QTRY_COMPARE(controller.trayIcon()->unread(), 1);
         QVERIFY(main->windowTitle().startsWith(QStringLiteral("(1)")));
+        QTRY_COMPARE(unreadInTree(main->departmentTree()->model(), bobId), 1); // the tree shows it on bob too
 
         // Opening it shows the message and clears both.
         main->activateWindow();
@@ -205,6 +222,7 @@ private slots:
         QTRY_VERIFY(main->isActiveWindow()); // read only counts what a person can see
         QTRY_COMPARE(bobSession.data(client::SessionListModel::UnreadRole).toInt(), 0);
         QTRY_COMPARE(controller.trayIcon()->unread(), 0);
+        QTRY_COMPARE(unreadInTree(main->departmentTree()->model(), bobId), 0);
 
         // Alice answers with Enter; it is sent, then stored; bob has it.
         auto *input = find<ui::MessageInput>("messageInput");

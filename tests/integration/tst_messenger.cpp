@@ -346,6 +346,8 @@ private slots:
         QTRY_COMPARE(chat->index(0).data(MessageListModel::ReadByRole).toInt(), 0);
         QVERIFY(readUpTo(bob, crew.toProto(), 1).ok());
         QTRY_COMPARE(chat->index(0).data(MessageListModel::ReadByRole).toInt(), 1);
+        QCOMPARE(chat->index(0).data(MessageListModel::ReadersRole).toStringList(), // who, for the tooltip
+                 QStringList{alice.messenger->names().userName(bobId)});
 
         // Bob answers: a group preview names its sender; muting keeps the count but marks the session.
         QVERIFY(sendText(bob, crew.toProto(), "ok").ok());

@@ -247,7 +247,7 @@ void Conversations::requestReceipts(ConversationId conversation, const std::vect
         request.set_message_id(id);
         m_connection.call<rpc::Receipts>(request, this, [this, conversation](RpcResult<pb::ReceiptsResponse> r) {
             if (MessageListModel *model = m_models.value(conversation); model && r.ok())
-                model->setReadBy(r.value.message_id(), int(r.value.read_count()));
+                model->setReadBy(r.value.message_id(), {r.value.readers().begin(), r.value.readers().end()});
         });
     }
 }

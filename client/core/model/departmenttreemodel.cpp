@@ -307,6 +307,20 @@ std::vector<quint64> DepartmentTreeModel::findPeople(const QString &text, int li
     return ids;
 }
 
+void DepartmentTreeModel::setUnread(quint64 userId, int unread)
+{
+    if (m_unread.value(userId, 0) == unread)
+        return;
+    if (unread > 0)
+        m_unread.insert(userId, unread);
+    else
+        m_unread.remove(userId);
+    if (Node *node = m_people.value(userId)) {
+        const QModelIndex index = indexOf(node);
+        emit dataChanged(index, index, {UnreadRole});
+    }
+}
+
 const pb::User *DepartmentTreeModel::user(quint64 id) const
 {
     const Node *node = m_people.value(id);
@@ -395,6 +409,8 @@ QVariant DepartmentTreeModel::data(const QModelIndex &index, int role) const
         return person ? QString::fromStdString(node->user.login_name()) : QVariant();
     case PhoneRole:
         return person ? QString::fromStdString(node->user.phone()) : QVariant();
+    case UnreadRole:
+        return person ? QVariant(m_unread.value(node->id, 0)) : QVariant();
     default:
         return {};
     }
@@ -412,7 +428,8 @@ QHash<int, QByteArray> DepartmentTreeModel::roleNames() const
                   {PinyinRole, "pinyin"},
                   {EmailRole, "email"},
                   {LoginNameRole, "loginName"},
-                  {PhoneRole, "phone"}});
+                  {PhoneRole, "phone"},
+                  {UnreadRole, "unread"}});
     return names;
 }
 

@@ -31,6 +31,7 @@ public:
         EmailRole,
         LoginNameRole,
         PhoneRole,
+        UnreadRole, // int: unread messages in one's one-to-one conversation with the person
     };
     enum class Kind
     {
@@ -50,6 +51,8 @@ public:
     void upsertUser(const pb::User &user); // a user who left is removed from the tree
     void removeUser(quint64 id);
     void setPresence(quint64 userId, pb::Presence presence);
+    // Unread messages from the person (the session list knows them; the tree shows them as a badge).
+    void setUnread(quint64 userId, int unread);
 
     // A person shown in the tree (null for unknown ids and people who left) and their presence.
     const pb::User *user(quint64 id) const;
@@ -96,6 +99,7 @@ private:
     QHash<quint64, Node *> m_departments;
     QHash<quint64, Node *> m_people;
     QHash<quint64, pb::Presence> m_presence;
+    QHash<quint64, int> m_unread;
 };
 
 } // namespace confab::client

@@ -159,13 +159,14 @@ void MessageListModel::removePending(const QString &clientMsgId)
     neighboursChanged(row - 1);
 }
 
-void MessageListModel::setReadBy(quint64 messageId, int readers)
+void MessageListModel::setReadBy(quint64 messageId, const std::vector<quint64> &readers)
 {
     const int row = rowOfId(messageId);
-    if (row < 0 || m_entries[size_t(row)].readBy == readers)
+    if (row < 0 || (m_entries[size_t(row)].readBy == int(readers.size()) && m_entries[size_t(row)].readers == readers))
         return;
-    m_entries[size_t(row)].readBy = readers;
-    emit dataChanged(index(row), index(row), {ReadByRole});
+    m_entries[size_t(row)].readBy = int(readers.size());
+    m_entries[size_t(row)].readers = readers;
+    emit dataChanged(index(row), index(row), {ReadByRole, ReadersRole});
 }
 
 void MessageListModel::setPeerReadCursor(quint64 cursor)
@@ -282,6 +283,12 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
         return sameSender(index.row());
     case ReplyToRole:
         return QVariant::fromValue(quint64(m.reply_to()));
+    case ReadersRole: {
+        QStringList names;
+        for (quint64 reader : e.readers)
+            names.append(m_names.userName(reader));
+        return names;
+    }
     case MentionsMeRole:
         return std::find(m.mentions().begin(), m.mentions().end(), m_selfId) != m.mentions().end();
     default:
@@ -307,7 +314,8 @@ QHash<int, QByteArray> MessageListModel::roleNames() const
                   {StartsDayRole, "startsDay"},
                   {SameSenderRole, "sameSender"},
                   {ReplyToRole, "replyTo"},
-                  {MentionsMeRole, "mentionsMe"}});
+                  {MentionsMeRole, "mentionsMe"},
+                  {ReadersRole, "readers"}});
     return names;
 }
 

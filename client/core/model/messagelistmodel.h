@@ -45,6 +45,7 @@ public:
         SameSenderRole,            // bool: follows a message of the same sender within five minutes
         ReplyToRole,               // quint64
         MentionsMeRole,            // bool
+        ReadersRole,               // QStringList: who in the group read it, by name (once receipts came)
     };
 
     MessageListModel(ConversationId conversation, quint64 selfId, const DisplayNames &names, QObject *parent = nullptr);
@@ -58,7 +59,7 @@ public:
     void markSent(const QString &clientMsgId, quint64 id, qint64 sentMs);
     void markFailed(const QString &clientMsgId, int errorCode, const QString &reason);
     void removePending(const QString &clientMsgId);
-    void setReadBy(quint64 messageId, int readers);
+    void setReadBy(quint64 messageId, const std::vector<quint64> &readers);
     void setPeerReadCursor(quint64 cursor);
 
     quint64 oldestId() const;
@@ -87,6 +88,7 @@ private:
         QString failure;
         int failureCode = 0;
         int readBy = -1;
+        std::vector<quint64> readers;
     };
     int rowOfId(quint64 id) const;
     int rowOfClientId(const QString &clientMsgId) const;
