@@ -452,6 +452,10 @@ Issued to: %2</source>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
+    <message>
+        <source>Your picture</source>
+        <translation>你的头像</translation>
+    </message>
 </context>
 <context>
     <name>confab::ui::MessageDelegate</name>

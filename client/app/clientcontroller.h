@@ -56,6 +56,7 @@ public:
     ui::MainWindow *mainWindow() const { return m_mainWindow.get(); }
     ui::TrayIcon *trayIcon() const { return m_tray.get(); }
     client::Messenger *messenger() const { return m_messenger.get(); }
+    client::DepartmentTreeModel &directory() { return m_directory; }
 
 signals:
     // Screenshot mode is done (0: written).

@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "avatarpainter.h"
 #include "chatpanel.h"
 #include "messaging/messenger.h"
 #include "model/departmenttreemodel.h"
@@ -13,6 +14,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
+#include <QPainter>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -32,6 +34,7 @@ MainWindow::MainWindow(client::DepartmentTreeModel &directory, client::Messenger
     : QMainWindow(parent)
     , m_directory(directory)
     , m_messenger(messenger)
+    , m_ownAvatar(new QLabel(this))
     , m_ownName(new QLabel(this))
     , m_presence(new QComboBox(this))
     , m_ownSignLine(new QLineEdit(this))
@@ -44,6 +47,7 @@ MainWindow::MainWindow(client::DepartmentTreeModel &directory, client::Messenger
     , m_status(new QLabel(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
+    m_ownAvatar->setObjectName(QStringLiteral("ownAvatar"));
     m_ownName->setObjectName(QStringLiteral("ownName"));
     m_presence->setObjectName(QStringLiteral("ownPresence"));
     m_ownSignLine->setObjectName(QStringLiteral("ownSignLine"));
@@ -64,6 +68,7 @@ MainWindow::MainWindow(client::DepartmentTreeModel &directory, client::Messenger
 
     auto *sidebarPane = new QWidget(this);
     auto *header = new QHBoxLayout;
+    header->addWidget(m_ownAvatar);
     header->addWidget(m_ownName, 1);
     header->addWidget(m_presence);
     header->addWidget(m_settings);
@@ -127,7 +132,17 @@ void MainWindow::setAccount(const QString &accountKey)
 
 void MainWindow::setOwnProfile(const pb::User &user)
 {
-    m_ownName->setText(QString::fromStdString(user.real_name()));
+    const QString name = QString::fromStdString(user.real_name());
+    m_ownName->setText(name);
+    const int size = m_ownName->fontMetrics().height() * 2;
+    const qreal ratio = devicePixelRatioF(); // sharp on high-DPI screens
+    QPixmap avatar(QSize(size, size) * ratio);
+    avatar.setDevicePixelRatio(ratio);
+    avatar.fill(Qt::transparent);
+    QPainter painter(&avatar);
+    paintAvatar(painter, QRect(0, 0, size, size), client::DisplayNames::initials(name), user.id(), false);
+    painter.end();
+    m_ownAvatar->setPixmap(avatar);
     if (!m_ownSignLine->hasFocus())
         m_ownSignLine->setText(QString::fromStdString(user.sign_line()));
 }
@@ -231,6 +246,7 @@ void MainWindow::retranslate()
     m_search->setPlaceholderText(tr("Search people, groups and messages"));
     m_search->setAccessibleName(tr("Search"));
     m_ownName->setAccessibleName(tr("Your name"));
+    m_ownAvatar->setAccessibleName(tr("Your picture"));
     m_ownSignLine->setAccessibleName(tr("Your sign line"));
     m_ownSignLine->setPlaceholderText(tr("What are you working on?"));
     m_presence->setAccessibleName(tr("Your presence"));

@@ -66,6 +66,7 @@ private:
     client::DepartmentTreeModel &m_directory;
     client::Messenger &m_messenger;
     QString m_account;
+    QLabel *m_ownAvatar;
     QLabel *m_ownName;
     QComboBox *m_presence;
     QLineEdit *m_ownSignLine;

@@ -9,6 +9,8 @@
 #include "messageinput.h"
 #include "model/departmenttreemodel.h"
 #include "model/messagelistmodel.h"
+#include "peoplepicker.h"
+#include "settingsdialog.h"
 #include "sidebar.h"
 #include "support/messaging.h"
 #include "trayicon.h"
@@ -283,6 +285,17 @@ private slots:
 
         const QStringList missing = unnamedControls(main);
         QVERIFY2(missing.isEmpty(), qPrintable(missing.join(QStringLiteral("; "))));
+        // The dialogs and a popped-out conversation too.
+        ui::SettingsDialog settings(ui::Preferences::load(), QStringLiteral("alice"));
+        ui::PeoplePicker picker(controller.directory(), ui::PeoplePicker::Purpose::NewGroup);
+        main->popOut(client::ConversationId::group(*group));
+        QWidget *popped = find("chatWindow");
+        QVERIFY(popped && popped->isVisible());
+        for (QWidget *window : std::initializer_list<QWidget *>{&settings, &picker, popped}) {
+            const QStringList unnamed = unnamedControls(window);
+            QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(QStringLiteral("; "))));
+        }
+        popped->close();
 
         // Chinese at run time, through the app's own switch.
         controller.setLanguage(QStringLiteral("zh_CN"));
