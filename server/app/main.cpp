@@ -39,6 +39,11 @@ QString setting(const QCommandLineParser &args, const QSettings *file, const QSt
 
 int main(int argc, char **argv)
 {
+    // Qt's GLib event dispatcher re-registers every socket with GLib on each wake-up; with thousands of connections
+    // that bookkeeping, not the work, dominated (p99 at 5,000 msg/s: about 1 s with it, 34 ms without). A headless
+    // server needs nothing from GLib's loop, so it takes Qt's own dispatcher. An explicit setting still wins.
+    if (!qEnvironmentVariableIsSet("QT_NO_GLIB"))
+        qputenv("QT_NO_GLIB", "1");
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("confab-server"));
     QCoreApplication::setApplicationVersion(QStringLiteral(CONFAB_VERSION));
