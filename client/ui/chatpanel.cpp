@@ -16,6 +16,7 @@
 #include <QListView>
 #include <QMenu>
 #include <QMessageBox>
+#include <QMouseEvent>
 #include <QPushButton>
 #include <QScrollBar>
 #include <QSettings>
@@ -123,6 +124,7 @@ ChatPanel::ChatPanel(client::Messenger &messenger, client::DepartmentTreeModel &
             m_view->scrollToBottom();
         }
     });
+    m_view->viewport()->installEventFilter(this); // a click on a sender's avatar or name opens their profile
     connect(m_view, &QListView::clicked, this, [this](const QModelIndex &index) {
         if (index.data(MessageListModel::DeliveryRole).value<MessageListModel::Delivery>() ==
             MessageListModel::Delivery::Failed)
@@ -430,6 +432,22 @@ void ChatPanel::changeEvent(QEvent *event)
     else if (event->type() == QEvent::ActivationChange)
         markReadIfSeen();
     QWidget::changeEvent(event);
+}
+
+bool ChatPanel::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_view->viewport() && event->type() == QEvent::MouseButtonRelease) {
+        const QPoint at = static_cast<QMouseEvent *>(event)->position().toPoint();
+        const QModelIndex index = m_view->indexAt(at);
+        if (index.isValid()) {
+            QStyleOptionViewItem option;
+            option.initFrom(m_view);
+            option.rect = m_view->visualRect(index);
+            if (m_delegate->isOnSender(option, index, at))
+                emit profileRequested(index.data(MessageListModel::SenderIdRole).toULongLong());
+        }
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 void ChatPanel::hideEvent(QHideEvent *event)

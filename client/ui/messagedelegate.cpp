@@ -106,6 +106,14 @@ bool MessageDelegate::helpEvent(QHelpEvent *event, QAbstractItemView *view, cons
     return true;
 }
 
+bool MessageDelegate::isOnSender(const QStyleOptionViewItem &option, const QModelIndex &index,
+                                 const QPoint &point) const
+{
+    Layout l = layout(option, index);
+    const QPoint local = point - option.rect.topLeft();
+    return l.avatar.contains(local) || l.name.contains(local);
+}
+
 QSize MessageDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
     const Layout l = layout(option, index);

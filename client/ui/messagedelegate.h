@@ -19,6 +19,8 @@ public:
     explicit MessageDelegate(QAbstractItemView *view);
 
     void setGroup(bool group) { m_group = group; }
+    // Whether `point` (in the view's viewport) is on the sender's avatar or name of the message at `index`.
+    bool isOnSender(const QStyleOptionViewItem &option, const QModelIndex &index, const QPoint &point) const;
     void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override;
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
     // Hovering an own group message says who has read it.

@@ -273,6 +273,12 @@ private slots:
         QTRY_COMPARE(messages->model()->rowCount(), 2);
         QCOMPARE(messages->model()->index(1, 0).data(client::MessageListModel::SenderNameRole).toString(),
                  QStringLiteral("Bob 李明"));
+        // His avatar beside the bubble opens his profile card.
+        const QRect bobsRow = messages->visualRect(messages->model()->index(1, 0));
+        QTest::mouseClick(messages->viewport(), Qt::LeftButton, {}, bobsRow.topLeft() + QPoint(26, 24));
+        QTRY_VERIFY(find<QLabel>("profileName")->isVisible());
+        QCOMPARE(find<QLabel>("profileName")->text(), QStringLiteral("Bob 李明"));
+        main->openConversation(client::ConversationId::group(*group));
 
         // Search finds the group and the message text.
         auto *search = find<QLineEdit>("searchBox");
