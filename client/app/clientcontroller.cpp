@@ -42,13 +42,15 @@ struct LastAccount
     QString server;
     QString user;
     bool remember = false;
+    quint64 userId = 0; // so that an offline start knows which cached messages are one's own
 
     static LastAccount load()
     {
         QSettings settings;
         return {settings.value(QStringLiteral("account/server")).toString(),
                 settings.value(QStringLiteral("account/user")).toString(),
-                settings.value(QStringLiteral("account/remember")).toBool()};
+                settings.value(QStringLiteral("account/remember")).toBool(),
+                settings.value(QStringLiteral("account/userId")).toULongLong()};
     }
     void save() const
     {
@@ -56,6 +58,7 @@ struct LastAccount
         settings.setValue(QStringLiteral("account/server"), server);
         settings.setValue(QStringLiteral("account/user"), user);
         settings.setValue(QStringLiteral("account/remember"), remember);
+        settings.setValue(QStringLiteral("account/userId"), userId);
     }
 };
 
@@ -176,6 +179,9 @@ void ClientController::resumeRemembered(const client::ServerEndpoint &server, co
                            }
                            // The cached organisation first: readable at once, even with no network.
                            openAccount(server, user);
+                           const LastAccount last = LastAccount::load();
+                           if (last.user == user && last.server == server.toString())
+                               m_messenger->setSelfId(last.userId);
                            connect(m_sync.get(), &client::DirectorySync::cacheLoaded, this, [this](int people) {
                                if (people > 0)
                                    showMainWindow();
@@ -265,7 +271,7 @@ void ClientController::onOnline(const pb::LoginResponse &response, bool)
 {
     m_selfId = response.user().id();
     m_self = response.user();
-    LastAccount{m_server.toString(), m_user, m_remember}.save();
+    LastAccount{m_server.toString(), m_user, m_remember, m_selfId}.save();
     if (!m_remember)
         m_credentials.remove(m_account, client::CredentialStore::Secret::ResumeToken, this, [](auto) {});
     openAccount(m_server, QString::fromStdString(response.user().login_name()));
@@ -431,7 +437,7 @@ void ClientController::showSettings()
 void ClientController::signOut()
 {
     m_credentials.remove(m_account, client::CredentialStore::Secret::ResumeToken, this, [](auto) {});
-    LastAccount{m_server.toString(), m_user, false}.save();
+    LastAccount{m_server.toString(), m_user, false, m_selfId}.save();
     m_session.signOut();
     m_instance.release();
     m_selfId = 0;

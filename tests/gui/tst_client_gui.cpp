@@ -26,6 +26,7 @@
 #include <QLineEdit>
 #include <QListView>
 #include <QProcess>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTest>
@@ -327,6 +328,13 @@ private slots:
             find<QCheckBox>("loginRemember")->setChecked(true);
             QTest::mouseClick(find<QAbstractButton>("loginButton"), Qt::LeftButton);
             QTRY_VERIFY_WITH_TIMEOUT(find("mainWindow") && find("mainWindow")->isVisible(), 10000);
+            // Something of one's own to read later, offline.
+            QSignalSpy sent(&first.messenger()->conversations(), &client::Conversations::messageSent);
+            first.messenger()->conversations().send(
+                client::ConversationId::single(server->userId(QStringLiteral("bob"))),
+                QStringLiteral("notes for the flight"));
+            QVERIFY(sent.wait(10000));
+            first.messenger()->cache()->flush();
             // The token reaches the keychain asynchronously; wait until it is there.
             client::CredentialStore keychain;
             std::optional<QString> token;
@@ -352,6 +360,17 @@ private slots:
         auto *tree = find<QTreeView>("departmentTree");
         QCOMPARE(tree->model()->index(0, 0).data(Qt::UserRole + 3).toInt(), 30); // the cached organisation
         QVERIFY(find<QLabel>("connectionStatus")->text().contains(QLatin1String("Offline")));
+        // The cached conversation opens offline, and one's own message shows as one's own.
+        QTRY_COMPARE(again.messenger()->sessions().rowCount(), 1);
+        again.mainWindow()->openConversation(again.messenger()
+                                                 ->sessions()
+                                                 .index(0)
+                                                 .data(client::SessionListModel::ConversationRole)
+                                                 .value<client::ConversationId>());
+        auto *messages = find<QListView>("messageView");
+        QTRY_COMPARE(messages->model()->rowCount(), 1);
+        QCOMPARE(messages->model()->index(0, 0).data().toString(), QStringLiteral("notes for the flight"));
+        QVERIFY(messages->model()->index(0, 0).data(client::MessageListModel::IsOwnRole).toBool());
         QVERIFY(!find("loginWindow")->isVisible()); // no password was asked for
     }
 };

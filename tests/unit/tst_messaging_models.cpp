@@ -161,6 +161,15 @@ private slots:
         QVERIFY(model.index(6).data(MessageListModel::ReadByPeerRole).toBool());
         QVERIFY(!model.index(7).data(MessageListModel::ReadByPeerRole).toBool());
         QCOMPARE(resets.count(), 0);
+
+        // Opened offline before anyone signed in, "own" is learnt late, and the rows follow.
+        MessageListModel early(chat, 0, m_names);
+        early.addMessages({message(chat, 1, 1, day)});
+        QVERIFY(!early.index(0).data(MessageListModel::IsOwnRole).toBool());
+        QSignalSpy changed(&early, &QAbstractItemModel::dataChanged);
+        early.setSelfId(1);
+        QVERIFY(early.index(0).data(MessageListModel::IsOwnRole).toBool());
+        QCOMPARE(changed.count(), 1);
     }
 
     void groupsSortByNameAndAskForDetailsOnlyWhereTheVersionMoved()

@@ -51,6 +51,13 @@ Conversations::Conversations(ServerConnection &connection, LocalCache *cache, Ou
 
 Conversations::~Conversations() = default;
 
+void Conversations::setSelfId(quint64 id)
+{
+    m_selfId = id;
+    for (MessageListModel *model : std::as_const(m_models))
+        model->setSelfId(id);
+}
+
 void Conversations::setOnline(bool online)
 {
     m_online = online;

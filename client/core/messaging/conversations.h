@@ -28,7 +28,7 @@ public:
                   QObject *parent = nullptr);
     ~Conversations() override;
 
-    void setSelfId(quint64 id) { m_selfId = id; }
+    void setSelfId(quint64 id);
     // Online: the server can be asked. Going online catches every open conversation up.
     void setOnline(bool online);
 

@@ -68,12 +68,13 @@ void Messenger::onOutboxRestored()
 
 void Messenger::setOnline(bool online, quint64 selfId)
 {
+    if (online)
+        setSelfId(selfId); // before anything goes out or comes in as "own"
     m_online = online;
     m_outbox.setOnline(online);
     m_conversations.setOnline(online);
     if (!online)
         return;
-    setSelfId(selfId);
     if (!m_cacheLoaded) {
         m_pullAfterLoad = true; // cursors come from the cache: pull once it has answered
         loadCache();

@@ -40,6 +40,9 @@ public:
     Outbox &outbox() { return m_outbox; }
     Conversations &conversations() { return m_conversations; }
     quint64 selfId() const { return m_selfId; }
+    // Who the user is, before signing in when it is known from the last run (an offline start shows "own"
+    // messages as such); every sign-in sets it again.
+    void setSelfId(quint64 id);
     LocalCache *cache() const { return m_cache; }
 
     // Fills the lists from the cache and takes back the unsent messages of the last run, then emits cacheLoaded.
@@ -57,7 +60,6 @@ signals:
     void failed(const QString &reason);
 
 private:
-    void setSelfId(quint64 id);
     void startPulls();
     void onOutboxRestored();
     void onPullFinished();

@@ -23,6 +23,15 @@ MessageListModel::MessageListModel(ConversationId conversation, quint64 selfId, 
     });
 }
 
+void MessageListModel::setSelfId(quint64 selfId)
+{
+    if (selfId == m_selfId)
+        return;
+    m_selfId = selfId;
+    if (!m_entries.empty())
+        emit dataChanged(index(0), index(rowCount() - 1), {IsOwnRole, MentionsMeRole});
+}
+
 int MessageListModel::sentCount() const
 {
     int n = int(m_entries.size());

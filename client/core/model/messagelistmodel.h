@@ -51,6 +51,8 @@ public:
     MessageListModel(ConversationId conversation, quint64 selfId, const DisplayNames &names, QObject *parent = nullptr);
 
     ConversationId conversation() const { return m_conversation; }
+    // Who "own" is. Known late on an offline start (the cache is read before anyone signed in); rows follow.
+    void setSelfId(quint64 selfId);
 
     // Stored messages, in any order, any number of times: each id is shown once, in its place.
     void addMessages(const std::vector<pb::Message> &messages);

@@ -17,9 +17,7 @@ BuddySync::BuddySync(ServerConnection &connection, LocalCache *cache, BuddyListM
 
 void BuddySync::applyCached(const std::vector<pb::Buddy> &buddies, quint64 cursor)
 {
-    if (cursor == 0)
-        return;
-    setCursor(cursor);
+    setCursor(cursor); // 0 (never pulled, or the data set was empty): the next pull is a full one
     m_model.setBuddies(buddies);
 }
 

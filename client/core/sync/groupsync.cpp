@@ -17,9 +17,7 @@ GroupSync::GroupSync(ServerConnection &connection, LocalCache *cache, GroupListM
 
 void GroupSync::applyCached(std::vector<CachedGroup> groups, quint64 cursor)
 {
-    if (cursor == 0)
-        return;
-    setCursor(cursor);
+    setCursor(cursor); // 0 (never pulled, or the data set was empty): the next pull is a full one
     m_model.setGroups(std::move(groups));
 }
 

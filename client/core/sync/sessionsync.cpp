@@ -15,8 +15,8 @@ SessionSync::SessionSync(ServerConnection &connection, LocalCache *cache, Sessio
 
 void SessionSync::applyCached(std::vector<pb::Session> sessions, quint64 cursor)
 {
-    if (cursor == 0)
-        return; // rows without the cursor that covers them are not a copy to build on
+    // What the cache shows is shown, even under cursor 0 (an empty first sync, then pushes and own messages):
+    // a cursor of 0 only means the next pull is a full one, which replaces it all.
     setCursor(cursor);
     m_model.setSessions(std::move(sessions));
 }
