@@ -2,7 +2,6 @@
 
 #include "contactdelegate.h"
 #include "messaging/messenger.h"
-#include "model/contactfilterproxy.h"
 #include "model/departmenttreemodel.h"
 #include "model/searchmodel.h"
 #include "sessiondelegate.h"
@@ -27,7 +26,6 @@ Sidebar::Sidebar(DepartmentTreeModel &directory, client::Messenger &messenger, Q
     : QWidget(parent)
     , m_directory(directory)
     , m_messenger(messenger)
-    , m_filter(new client::ContactFilterProxy(this))
     , m_search(new client::SearchModel(directory, messenger.groups(), messenger.conversations(), messenger.names(),
                                        messenger.cache(), this))
     , m_stack(new QStackedWidget(this))
@@ -58,8 +56,7 @@ Sidebar::Sidebar(DepartmentTreeModel &directory, client::Messenger &messenger, Q
     m_buddies->setItemDelegate(new ContactDelegate(
         {client::BuddyListModel::PresenceRole, client::BuddyListModel::SignLineRole, true}, m_buddies));
     m_buddies->setMaximumHeight(160);
-    m_filter->setSourceModel(&directory);
-    m_tree->setModel(m_filter);
+    m_tree->setModel(&directory); // searching shows the results list instead, so the tree is never filtered
     m_tree->setItemDelegate(new ContactDelegate(m_tree));
     m_tree->setHeaderHidden(true);
     m_tree->setUniformRowHeights(true); // 100,000 people scroll smoothly only with this
@@ -137,13 +134,13 @@ Sidebar::Sidebar(DepartmentTreeModel &directory, client::Messenger &messenger, Q
     connect(m_buddies, &QListView::clicked, this,
             [open](const QModelIndex &i) { open(i, client::BuddyListModel::ConversationRole); });
     connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this, [this](const QModelIndex &current) {
-        const QModelIndex source = m_filter->mapToSource(current);
+        const QModelIndex &source = current;
         if (source.data(DepartmentTreeModel::KindRole).value<DepartmentTreeModel::Kind>() ==
             DepartmentTreeModel::Kind::Person)
             emit personChosen(source.data(DepartmentTreeModel::IdRole).toULongLong());
     });
     connect(m_tree, &QTreeView::doubleClicked, this, [this](const QModelIndex &index) {
-        const QModelIndex source = m_filter->mapToSource(index);
+        const QModelIndex &source = index;
         if (source.data(DepartmentTreeModel::KindRole).value<DepartmentTreeModel::Kind>() ==
             DepartmentTreeModel::Kind::Person)
             emit conversationChosen(ConversationId::single(source.data(DepartmentTreeModel::IdRole).toULongLong()));
@@ -175,7 +172,7 @@ void Sidebar::openSearchResult(const QModelIndex &index)
 
 void Sidebar::revealUser(quint64 userId)
 {
-    const QModelIndex index = m_filter->mapFromSource(m_directory.indexOfUser(userId));
+    const QModelIndex index = m_directory.indexOfUser(userId);
     if (!index.isValid())
         return;
     for (QModelIndex at = index.parent(); at.isValid(); at = at.parent())

@@ -15,7 +15,6 @@ class QTabWidget;
 class QTreeView;
 
 namespace confab::client {
-class ContactFilterProxy;
 class DepartmentTreeModel;
 class Messenger;
 class SearchModel;
@@ -58,7 +57,6 @@ private:
 
     client::DepartmentTreeModel &m_directory;
     client::Messenger &m_messenger;
-    client::ContactFilterProxy *m_filter;
     client::SearchModel *m_search;
     QStackedWidget *m_stack;
     QTabWidget *m_tabs;
