@@ -5,17 +5,23 @@
 #include <QFile>
 #include <QRegularExpression>
 #include <QTextStream>
+#include <QTimer>
 
 namespace confab::bench {
 
 bool waitFor(const std::function<bool()> &condition, int timeoutMs)
 {
-    QElapsedTimer timer;
-    timer.start();
+    // Each pass blocks until something happens; the timer makes sure something does. (processEvents with a time
+    // limit would not block at all: it drops WaitForMoreEvents, and the load generator spun a whole core on it,
+    // next to the server it measures.)
+    QElapsedTimer elapsed;
+    elapsed.start();
+    QTimer tick;
+    tick.start(50);
     while (!condition()) {
-        if (timer.elapsed() > timeoutMs)
+        if (elapsed.elapsed() > timeoutMs)
             return false;
-        QCoreApplication::processEvents(QEventLoop::AllEvents | QEventLoop::WaitForMoreEvents, 50);
+        QCoreApplication::processEvents(QEventLoop::AllEvents | QEventLoop::WaitForMoreEvents);
     }
     return true;
 }
