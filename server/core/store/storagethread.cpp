@@ -89,8 +89,19 @@ void StorageThread::loop()
 
 void StorageThread::runBatch(std::deque<Job> &batch)
 {
+    // The writes run one after another in one transaction. Only a write that fails (an error, which is rare: a
+    // refusal is a result, not a failure) needs an undo of its own, and then the batch runs once more, each write
+    // in a savepoint. A savepoint around every write would cost more than the write: SQLite copies each page the
+    // write touches, for the undo.
+    BatchOutcome outcome = runWrites(batch, false);
+    if (outcome == BatchOutcome::WriteFailed)
+        outcome = runWrites(batch, true);
+    deliver(batch, outcome == BatchOutcome::Committed);
+}
+
+StorageThread::BatchOutcome StorageThread::runWrites(std::deque<Job> &batch, bool isolateWrites)
+{
     bool inTransaction = false;
-    bool committed = true;
     try {
         for (Job &job : batch) {
             if (!job.write) {
@@ -100,6 +111,14 @@ void StorageThread::runBatch(std::deque<Job> &batch)
             if (!inTransaction) {
                 m_store->begin();
                 inTransaction = true;
+            }
+            if (!isolateWrites) {
+                if (!job.run(*m_store)) {
+                    m_store->rollback(); // every job runs again, each write in a savepoint
+                    m_store->endBatch();
+                    return BatchOutcome::WriteFailed;
+                }
+                continue;
             }
             m_store->savepoint();
             if (job.run(*m_store))
@@ -112,14 +131,14 @@ void StorageThread::runBatch(std::deque<Job> &batch)
             ++m_commits;
         }
         m_store->endBatch();
+        return BatchOutcome::Committed;
     } catch (const StoreError &e) {
         qCCritical(lcStore) << "storage batch failed, rolling back" << batch.size() << "jobs:" << e.what();
         if (inTransaction)
             m_store->rollback();
         m_store->endBatch();
-        committed = false;
+        return BatchOutcome::StoreFailed;
     }
-    deliver(batch, committed);
 }
 
 void StorageThread::deliver(std::deque<Job> &batch, bool committed)

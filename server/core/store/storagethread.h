@@ -1,10 +1,11 @@
 // Runs a Store on a thread of its own, so that the thread serving sockets never waits on a disk sync.
 //
 // Jobs queue in order. The thread takes every job waiting, runs the writes among them inside one transaction,
-// each in its own savepoint so that one failing write loses nothing of the others, commits once (one disk sync for
-// the whole group), and only then hands each job's result back to its context object's thread. A result is
-// therefore never seen before it is durable. The results of a batch whose contexts live on the thread that made
-// the StorageThread travel there in one event, in order, rather than one event (and one wake-up) each.
+// commits once (one disk sync for the whole group), and only then hands each job's result back to its context
+// object's thread. When one write fails, the group runs again with each write in its own savepoint, so that the
+// failure loses nothing of the others. A job may therefore run twice; what it returns the second time counts. A result
+// is therefore never seen before it is durable. The results of a batch whose contexts live on the thread that made the
+// StorageThread travel there in one event, in order, rather than one event (and one wake-up) each.
 #pragma once
 
 #include "store/store.h"
@@ -86,7 +87,14 @@ private:
     void enqueue(bool write, QObject *context, Op op, Done done);
     void push(Job job);
     void loop();
+    enum class BatchOutcome
+    {
+        Committed,
+        WriteFailed,
+        StoreFailed
+    };
     void runBatch(std::deque<Job> &batch);
+    BatchOutcome runWrites(std::deque<Job> &batch, bool isolateWrites);
     void deliver(std::deque<Job> &batch, bool committed);
 
     std::unique_ptr<Store> m_store;
