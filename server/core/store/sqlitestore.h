@@ -96,6 +96,7 @@ public:
     int pruneTombstones(qint64 beforeMs) override;
 
 private:
+    void restartWalWhenCopied();
     QSqlQuery &prepare(const char *sql);
     QSqlQuery &run(const char *sql, const QVariantList &values = {});
     void exec(const QString &sql);
@@ -127,6 +128,7 @@ private:
     QSqlDatabase m_db;
     QHash<const char *, QSqlQuery> m_statements;
     std::unique_ptr<WalCheckpointer> m_checkpointer;
+    int m_walFrames = 0; // frames in the WAL after our last commit
 
     // The hot path of a send reads nothing it wrote itself: each conversation's row id and latest message id, and
     // the shared sequences' last cursors, are kept here. Only this process writes messaging data; any rollback

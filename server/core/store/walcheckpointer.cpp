@@ -1,5 +1,7 @@
 #include "store/walcheckpointer.h"
 
+#include "store/coalescingvfs.h"
+
 #include <QLoggingCategory>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -9,6 +11,11 @@
 Q_DECLARE_LOGGING_CATEGORY(lcStore)
 
 namespace confab::server {
+
+namespace {
+constexpr int kBusyWalFrames = 4096;
+constexpr int kBusyIntervalMs = 10;
+} // namespace
 
 WalCheckpointer::WalCheckpointer(QString path, int intervalMs)
     : m_path(std::move(path))
@@ -45,8 +52,8 @@ void WalCheckpointer::loop()
     const QString name = QStringLiteral("confab-checkpoint-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-        db.setDatabaseName(m_path);
-        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+        db.setDatabaseName(coalescingVfsUri(m_path)); // the same VFS as the writer's connection
+        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000;QSQLITE_OPEN_URI"));
         if (!db.open()) {
             qCWarning(lcStore) << "the WAL checkpointer cannot open" << m_path << db.lastError().text();
         } else {
@@ -57,11 +64,19 @@ void WalCheckpointer::loop()
                 lock.unlock();
                 // PASSIVE: copy what no reader still needs, never wait for the writer and never make it wait.
                 QSqlQuery checkpoint(db);
-                if (!checkpoint.exec(QStringLiteral("PRAGMA wal_checkpoint(PASSIVE)")))
+                int walFrames = 0;
+                if (!checkpoint.exec(QStringLiteral("PRAGMA wal_checkpoint(PASSIVE)"))) {
                     qCWarning(lcStore) << "WAL checkpoint failed:" << checkpoint.lastError().text();
+                } else if (checkpoint.next()) { // busy, frames in the WAL, frames copied
+                    walFrames = checkpoint.value(1).toInt();
+                    m_checkpointed.store(checkpoint.value(2).toInt(), std::memory_order_relaxed);
+                }
                 checkpoint.finish();
+                // Under load the WAL grows between passes; passing again soon keeps what is left to copy small,
+                // which is what the writer waits for when it starts the WAL over (SqliteStore::endBatch).
+                const int waitMs = walFrames > kBusyWalFrames ? std::min(m_intervalMs, kBusyIntervalMs) : m_intervalMs;
                 lock.lock();
-                m_wake.wait_for(lock, std::chrono::milliseconds(m_intervalMs), [this] { return m_stopping; });
+                m_wake.wait_for(lock, std::chrono::milliseconds(waitMs), [this] { return m_stopping; });
             }
         }
         db.close();

@@ -5,6 +5,7 @@
 
 #include <QString>
 
+#include <atomic>
 #include <condition_variable>
 #include <mutex>
 #include <thread>
@@ -20,6 +21,9 @@ public:
     void start();
     void stop();
 
+    // How many frames of the current WAL its last pass found copied into the database.
+    int checkpointedFrames() const { return m_checkpointed.load(std::memory_order_relaxed); }
+
 private:
     void loop();
 
@@ -29,6 +33,7 @@ private:
     std::mutex m_mutex;
     std::condition_variable m_wake;
     bool m_stopping = false;
+    std::atomic<int> m_checkpointed{0};
 };
 
 } // namespace confab::server
