@@ -182,15 +182,19 @@ void EpollEventDispatcher::registerSocketNotifier(QSocketNotifier *notifier)
     const int fd = int(notifier->socket());
     const int type = int(notifier->type());
     Watch &watch = m_watches[fd];
-    if (watch.wanted == 0) {
-        // A fresh registration, perhaps of a new socket on a reused descriptor: readiness seen before is not its
-        // own, and whether it can be polled is to be found out again.
+    if (watch.wanted == 0 && watch.lastNotifier != notifier) {
+        // A fresh registration by another notifier, perhaps of a new socket on a reused descriptor: readiness seen
+        // before is not its own, and whether it can be polled is to be found out again. The same notifier switched
+        // off and on again is the same socket, and keeps its registration. (A new notifier at the address of a
+        // deleted one looks the same: it may then get one notification too many, which sockets take as "nothing
+        // to read yet".)
         watch.generation = m_nextGeneration++;
         if (watch.alwaysReady) {
             watch.alwaysReady = false;
             --m_alwaysReadyCount;
         }
     }
+    watch.lastNotifier = notifier;
     if (watch.notifiers[type] && watch.notifiers[type] != notifier)
         qCWarning(lcDispatcher) << "a second notifier of type" << type << "for descriptor" << fd
                                 << "replaces the first";

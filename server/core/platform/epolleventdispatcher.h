@@ -61,13 +61,14 @@ private:
     // The notifiers of one descriptor; the kernel learns of changes in applyChanges().
     struct Watch
     {
-        QSocketNotifier *notifiers[3] = {}; // by QSocketNotifier::Type: Read, Write, Exception
-        quint32 wanted = 0;                 // the events the notifiers ask for
-        quint32 inKernel = 0;               // the events the kernel has for it (0: not registered)
-        quint32 generation = 0;             // tells a ready event of this registration from an older one
-        quint32 kernelGeneration = 0;       // the generation the kernel tags its events with
-        bool queued = false;                // in m_changed
-        bool alwaysReady = false;           // not pollable (a regular file): ready on every pass, as poll() says
+        QSocketNotifier *notifiers[3] = {};      // by QSocketNotifier::Type: Read, Write, Exception
+        QSocketNotifier *lastNotifier = nullptr; // the last one registered, to tell a toggle from a newcomer
+        quint32 wanted = 0;                      // the events the notifiers ask for
+        quint32 inKernel = 0;                    // the events the kernel has for it (0: not registered)
+        quint32 generation = 0;                  // tells a ready event of this registration from an older one
+        quint32 kernelGeneration = 0;            // the generation the kernel tags its events with
+        bool queued = false;                     // in m_changed
+        bool alwaysReady = false;                // not pollable (a regular file): ready on every pass, as poll() says
     };
     struct Timer
     {
