@@ -3,6 +3,7 @@
 #include "store/sqlitestore.h"
 #include "store/storagethread.h"
 
+#include <QSemaphore>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -199,6 +200,85 @@ private slots:
         const auto users = thread.blocking([](Store &s) { return s.allUsers(); }, false);
         QCOMPARE(int(users.size()), 16);
         QVERIFY(thread.commitCount() < 20); // grouped: fewer commits (disk syncs) than writes
+        thread.stop();
+    }
+
+    void resultsWaitUntilTheCommitIsOnTheDisk()
+    {
+        // A store whose disk sync the test holds up: no answer may come back before it is let go.
+        class HeldSyncStore : public SqliteStore
+        {
+        public:
+            using SqliteStore::SqliteStore;
+            std::atomic<bool> syncing{false};
+            std::atomic<int> syncs{0};
+            QSemaphore release;
+            void syncToDisk() override
+            {
+                syncing = true;
+                release.acquire();
+                SqliteStore::syncToDisk();
+                ++syncs;
+                syncing = false;
+            }
+        };
+        auto owned = std::make_unique<HeldSyncStore>(freshPath());
+        HeldSyncStore &store = *owned;
+        StorageThread thread(std::move(owned));
+        thread.start();
+        QObject context;
+        bool answered = false;
+        thread.write(
+            &context,
+            [](Store &s) {
+                pb::User u;
+                u.set_login_name("held");
+                return s.upsertUser(u);
+            },
+            [&](StoreResult<Cursor> r) { answered = r.ok(); });
+        QVERIFY(QTest::qWaitFor([&] { return store.syncing.load(); }, 5000));
+        // The commit is made and its sync is under way; whatever the event loop does now, the answer waits.
+        for (int i = 0; i < 20; ++i)
+            QCoreApplication::processEvents();
+        QVERIFY(!answered);
+        // A read queued meanwhile waits too: it may see what is not on the disk yet.
+        bool read = false;
+        thread.read(
+            &context, [](Store &s) { return s.userByLogin(QStringLiteral("held")).has_value(); },
+            [&](StoreResult<bool> r) { read = r.ok() && r.value(); });
+        store.release.release(2);
+        QVERIFY(QTest::qWaitFor([&] { return answered && read; }, 5000));
+        QVERIFY(store.syncs >= 1);
+        thread.stop();
+    }
+
+    void anotherConnectionSeesACommitAtOnce()
+    {
+        // Commits are not synced by SQLite itself here, and the VFS gathers WAL writes in memory: a committed
+        // transaction must still be in the file when SQLite tells other connections (the admin command, the
+        // checkpointer) that the WAL has grown.
+        const QString path = freshPath();
+        StorageThread thread(std::make_unique<SqliteStore>(path));
+        thread.start();
+        for (int i = 0; i < 50; ++i) {
+            thread.blocking([i](Store &s) {
+                pb::User u;
+                u.set_login_name("seen" + std::to_string(i));
+                u.set_sign_line(std::string(3000, 'x')); // most of a page each
+                return s.upsertUser(u);
+            });
+            int found = -1;
+            {
+                auto db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("other"));
+                db.setDatabaseName(path);
+                QVERIFY(db.open());
+                QSqlQuery q(db);
+                QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM users WHERE login_name LIKE 'seen%'")));
+                found = q.next() ? q.value(0).toInt() : -1;
+            }
+            QSqlDatabase::removeDatabase(QStringLiteral("other"));
+            QCOMPARE(found, i + 1);
+        }
         thread.stop();
     }
 

@@ -1,5 +1,7 @@
 #include "store/coalescingvfs.h"
 
+#include "store/pagecachefix.h"
+
 #include <QUrl>
 
 #include <algorithm>
@@ -25,7 +27,19 @@ struct CoalescingFile
     bool isWal;                 // only WAL appends are gathered
     std::vector<char> *pending; // bytes not yet written, starting at pendingOffset
     sqlite3_int64 pendingOffset;
+    bool commitFramePage; // the last write was the header of a commit frame: its page comes next
 };
+
+// The WAL's layout (https://www.sqlite.org/fileformat2.html#walformat): a 32-byte header, then frames of a 24-byte
+// header and a page, written as two calls.
+constexpr int kWalHeaderBytes = 32;
+constexpr int kFrameHeaderBytes = 24;
+
+quint32 readBigEndian32(const char *p)
+{
+    const auto *u = reinterpret_cast<const unsigned char *>(p);
+    return (quint32(u[0]) << 24) | (quint32(u[1]) << 16) | (quint32(u[2]) << 8) | quint32(u[3]);
+}
 
 sqlite3_file *realOf(sqlite3_file *file)
 {
@@ -81,7 +95,12 @@ int xWrite(sqlite3_file *f, const void *data, int amount, sqlite3_int64 offset)
         file->pendingOffset = offset;
     const auto *bytes = static_cast<const char *>(data);
     pending.insert(pending.end(), bytes, bytes + amount);
-    return pending.size() >= kFlushAtBytes ? flush(file) : SQLITE_OK;
+    // A commit's last frame carries the database size in its header (zero in every other frame). Once its page is
+    // here the transaction is complete, and SQLite is about to tell other connections where the WAL ends: the
+    // bytes must be in the file by then, synced or not.
+    const bool endsCommit = file->commitFramePage;
+    file->commitFramePage = amount == kFrameHeaderBytes && offset >= kWalHeaderBytes && readBigEndian32(bytes + 4) != 0;
+    return endsCommit || pending.size() >= kFlushAtBytes ? flush(file) : SQLITE_OK;
 }
 
 int xTruncate(sqlite3_file *f, sqlite3_int64 size)
@@ -271,6 +290,7 @@ const char *coalescingVfsName()
 {
     static std::once_flag once;
     std::call_once(once, [] {
+        installPageCacheFix(); // only possible before SQLite is initialised, which the next line does
         sqlite3_initialize();
         g_base = sqlite3_vfs_find(nullptr);
         g_vfs = *g_base; // version, path length and the rest as the platform has them

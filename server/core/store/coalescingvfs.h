@@ -5,9 +5,9 @@
 // file-system blocks: a third of the storage thread's time. This VFS wraps the platform's own and, for WAL files
 // only, keeps consecutive appends in memory until SQLite syncs, reads, truncates, asks for the size or closes.
 //
-// Durability is unchanged: a commit's sync writes out what was gathered before it syncs, and other connections read
-// the WAL only up to the last synced commit (the WAL index says where that ends). What a crash loses is what was
-// not yet synced, which SQLite never promised to keep.
+// Nothing else changes: a commit's frames are written out as soon as its last frame is complete, before SQLite
+// tells other connections that the WAL has grown (they read the file, not this memory), and a sync writes out
+// whatever is gathered first. Until then the bytes are as volatile as unsynced bytes in the kernel would be.
 #pragma once
 
 #include <QString>

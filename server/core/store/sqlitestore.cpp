@@ -9,6 +9,8 @@
 #include <QSqlError>
 #include <QUuid>
 
+#include <cerrno>
+#include <cstring>
 #include <sqlite3.h>
 
 Q_LOGGING_CATEGORY(lcStore, "confab.server.store")
@@ -140,6 +142,11 @@ void SqliteStore::open()
     // Checkpoints run beside the writer (WalCheckpointer), not inside one of its commits.
     exec(QStringLiteral("PRAGMA wal_autocheckpoint=0"));
     migrate();
+    // Commits are synced by syncToDisk(), which StorageThread calls beside the next batch, so the writer does not
+    // wait for the disk; acknowledgements still wait for it. Where the WAL cannot be synced from a second handle,
+    // each commit syncs itself.
+    if (m_walSync.open(m_path + QStringLiteral("-wal")))
+        exec(QStringLiteral("PRAGMA synchronous=NORMAL"));
     const QVariant handle = m_db.driver()->handle();
     if (qstrcmp(handle.typeName(), "sqlite3*") == 0) {
         sqlite3_wal_hook(
@@ -154,9 +161,17 @@ void SqliteStore::open()
     m_checkpointer->start();
 }
 
+void SqliteStore::syncToDisk()
+{
+    if (m_walSync.isOpen() && !m_walSync.sync())
+        throw StoreError(StoreError::Kind::Internal,
+                         QStringLiteral("cannot sync %1-wal: %2").arg(m_path, QString::fromLocal8Bit(strerror(errno))));
+}
+
 void SqliteStore::close()
 {
     forgetCachedState();
+    m_walSync.close();
     m_checkpointer.reset();
     if (!m_db.isValid())
         return;

@@ -2,6 +2,7 @@
 // migrated by ordered steps keyed on PRAGMA user_version.
 #pragma once
 
+#include "platform/filesync.h"
 #include "store/store.h"
 #include "store/walcheckpointer.h"
 
@@ -14,7 +15,7 @@
 
 namespace confab::server {
 
-class SqliteStore final : public Store
+class SqliteStore : public Store
 {
 public:
     using Clock = std::function<qint64()>;
@@ -36,6 +37,7 @@ public:
     void releaseSavepoint() override;
     void rollbackToSavepoint() override;
     void endBatch() override;
+    void syncToDisk() override;
 
     std::optional<Credentials> credentials(const QString &loginName) override;
     void setPasswordHash(quint64 userId, const QByteArray &hash) override;
@@ -129,6 +131,7 @@ private:
     QHash<const char *, QSqlQuery> m_statements;
     std::unique_ptr<WalCheckpointer> m_checkpointer;
     int m_walFrames = 0; // frames in the WAL after our last commit
+    FileSync m_walSync;  // the WAL, synced from StorageThread's sync thread
 
     // The hot path of a send reads nothing it wrote itself: each conversation's row id and latest message id, and
     // the shared sequences' last cursors, are kept here. Only this process writes messaging data; any rollback

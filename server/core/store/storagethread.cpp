@@ -2,6 +2,7 @@
 
 #include <QLoggingCategory>
 
+#include <algorithm>
 #include <future>
 
 Q_DECLARE_LOGGING_CATEGORY(lcStore)
@@ -37,6 +38,8 @@ void StorageThread::start()
         m_thread.join();
         throw *failure;
     }
+    m_syncStopping = false;
+    m_syncThread = std::thread([this] { syncLoop(); });
     QMutexLocker lock(&m_mutex);
     m_running = true;
 }
@@ -51,6 +54,12 @@ void StorageThread::stop()
         m_wake.wakeAll();
     }
     m_thread.join();
+    {
+        QMutexLocker lock(&m_syncMutex);
+        m_syncStopping = true; // after what is queued
+        m_syncWake.wakeAll();
+    }
+    m_syncThread.join();
     m_store->close();
     QMutexLocker lock(&m_mutex);
     m_running = false;
@@ -96,7 +105,40 @@ void StorageThread::runBatch(std::deque<Job> &batch)
     BatchOutcome outcome = runWrites(batch, false);
     if (outcome == BatchOutcome::WriteFailed)
         outcome = runWrites(batch, true);
-    deliver(batch, outcome == BatchOutcome::Committed);
+    RanBatch ran;
+    ran.committed = outcome == BatchOutcome::Committed;
+    ran.wrote = std::any_of(batch.begin(), batch.end(), [](const Job &job) { return job.write; });
+    ran.jobs.swap(batch);
+    QMutexLocker lock(&m_syncMutex);
+    m_ran.push_back(std::move(ran));
+    m_syncWake.wakeOne();
+}
+
+void StorageThread::syncLoop()
+{
+    for (;;) {
+        std::deque<RanBatch> ran;
+        {
+            QMutexLocker lock(&m_syncMutex);
+            while (m_ran.empty() && !m_syncStopping)
+                m_syncWake.wait(&m_syncMutex);
+            if (m_ran.empty())
+                return; // stopping, and nothing is left
+            ran.swap(m_ran);
+        }
+        // Reads are held back too: what they return may rest on a commit that is not on the disk yet.
+        bool synced = true;
+        if (std::any_of(ran.begin(), ran.end(), [](const RanBatch &b) { return b.committed && b.wrote; })) {
+            try {
+                m_store->syncToDisk();
+            } catch (const StoreError &e) {
+                qCCritical(lcStore) << "syncing" << ran.size() << "batches to disk failed:" << e.what();
+                synced = false;
+            }
+        }
+        for (RanBatch &batch : ran)
+            deliver(batch.jobs, batch.committed && (synced || !batch.wrote));
+    }
 }
 
 StorageThread::BatchOutcome StorageThread::runWrites(std::deque<Job> &batch, bool isolateWrites)

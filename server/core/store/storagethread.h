@@ -1,11 +1,12 @@
 // Runs a Store on a thread of its own, so that the thread serving sockets never waits on a disk sync.
 //
-// Jobs queue in order. The thread takes every job waiting, runs the writes among them inside one transaction,
-// commits once (one disk sync for the whole group), and only then hands each job's result back to its context
-// object's thread. When one write fails, the group runs again with each write in its own savepoint, so that the
-// failure loses nothing of the others. A job may therefore run twice; what it returns the second time counts. A result
-// is therefore never seen before it is durable. The results of a batch whose contexts live on the thread that made the
-// StorageThread travel there in one event, in order, rather than one event (and one wake-up) each.
+// Jobs queue in order. The thread takes every job waiting, runs the writes among them inside one transaction and
+// commits once. A second thread syncs to disk (Store::syncToDisk) what the commits wrote, one sync for however many
+// batches committed meanwhile, while the first runs the next batch; only then are the jobs' results handed back, in
+// order, to their context objects' threads. When one write fails, the group runs again with each write in its own
+// savepoint, so that the failure loses nothing of the others. A job may therefore run twice; what it returns the second
+// time counts. A result is therefore never seen before it is durable. The results of a batch whose contexts live on the
+// thread that made the StorageThread travel there in one event, in order, rather than one event (and one wake-up) each.
 #pragma once
 
 #include "store/store.h"
@@ -95,7 +96,16 @@ private:
     };
     void runBatch(std::deque<Job> &batch);
     BatchOutcome runWrites(std::deque<Job> &batch, bool isolateWrites);
+    void syncLoop();
     void deliver(std::deque<Job> &batch, bool committed);
+
+    // A batch that has run, waiting for the disk before its results are handed out.
+    struct RanBatch
+    {
+        std::deque<Job> jobs;
+        bool committed = false;
+        bool wrote = false;
+    };
 
     std::unique_ptr<Store> m_store;
     QObject m_homeCourier; // lives on the thread that made the StorageThread; carries batches of results there
@@ -105,6 +115,12 @@ private:
     std::deque<Job> m_queue;
     bool m_stopping = false;
     bool m_running = false;
+
+    std::thread m_syncThread;
+    QMutex m_syncMutex;
+    QWaitCondition m_syncWake;
+    std::deque<RanBatch> m_ran;
+    bool m_syncStopping = false;
     std::atomic<quint64> m_commits{0};
 };
 

@@ -92,6 +92,10 @@ public:
     // Called after every batch: let go of anything that pins a snapshot (half-read statements), so that the next
     // batch sees what other processes committed in between.
     virtual void endBatch() = 0;
+    // A commit is visible at once and durable once syncToDisk() has returned. StorageThread calls it from a thread
+    // of its own, while the next batch runs, so it must not touch what the other methods use. A store whose
+    // commits are durable by themselves does nothing here.
+    virtual void syncToDisk() {}
 
     // --- accounts -------------------------------------------------------------------------------------------
     virtual std::optional<Credentials> credentials(const QString &loginName) = 0;
