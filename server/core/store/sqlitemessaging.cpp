@@ -27,9 +27,9 @@ Cursor SqliteStore::nextSharedCursor(pb::DataSet dataSet)
     if (it == m_sharedCursors.end())
         it = m_sharedCursors.insert(int(dataSet), lastCursor(dataSet, 0));
     *it = Cursor::after(*it, m_clock());
-    run("INSERT INTO data_sets (data_set, scope, last_cursor) VALUES (?, 0, ?)"
-        " ON CONFLICT (data_set, scope) DO UPDATE SET last_cursor = excluded.last_cursor",
-        {int(dataSet), it->value()});
+    m_direct.exec("INSERT INTO data_sets (data_set, scope, last_cursor) VALUES (?, 0, ?)"
+                  " ON CONFLICT (data_set, scope) DO UPDATE SET last_cursor = excluded.last_cursor",
+                  {qint64(dataSet), qint64(it->value())});
     return *it;
 }
 
@@ -80,16 +80,24 @@ pb::Message SqliteStore::readMessage(const QSqlQuery &q, const ConversationKey &
 
 std::optional<pb::Message> SqliteStore::messageByClientId(quint64 senderId, const std::string &clientMsgId)
 {
-    QSqlQuery &q = run("SELECT m.body, m.sender_id, m.client_msg_id, c.type, c.a, c.b FROM messages m"
-                       " JOIN conversations c ON c.id = m.conversation_id"
-                       " WHERE m.sender_id = ? AND m.client_msg_id = ?",
-                       {senderId, QString::fromStdString(clientMsgId)});
-    if (!q.next())
-        return std::nullopt;
-    const ConversationKey key{pb::SessionType(q.value(3).toInt()), q.value(4).toULongLong(), q.value(5).toULongLong()};
-    pb::Message m = readMessage(q, key, senderId);
-    q.finish();
-    return m;
+    // Asked before every send, like the statements of appendMessage: straight to SQLite (see DirectStatements).
+    std::optional<pb::Message> found;
+    m_direct.query("SELECT m.body, c.type, c.a, c.b FROM messages m JOIN conversations c ON c.id = m.conversation_id"
+                   " WHERE m.sender_id = ? AND m.client_msg_id = ?",
+                   {qint64(senderId), std::string_view(clientMsgId)}, [&](const DirectStatements::Row &row) {
+                       const QByteArrayView body = row.blob(0);
+                       pb::Message m;
+                       if (!m.ParseFromArray(body.data(), int(body.size())))
+                           throw StoreError(StoreError::Kind::Internal,
+                                            QStringLiteral("a stored message does not parse"));
+                       const ConversationKey key{pb::SessionType(row.integer(1)), quint64(row.integer(2)),
+                                                 quint64(row.integer(3))};
+                       *m.mutable_conversation() = key.viewFor(senderId);
+                       m.set_client_msg_id(clientMsgId); // the sender's own, as readMessage gives it to them
+                       found = std::move(m);
+                       return false;
+                   });
+    return found;
 }
 
 void SqliteStore::appendMessage(const ConversationKey &key, pb::Message &message, qint64 nowMs)
@@ -98,18 +106,21 @@ void SqliteStore::appendMessage(const ConversationKey &key, pb::Message &message
     const quint64 conversation = state.rowId;
     const quint64 id = ++state.latestId;
     const Cursor stamp = nextSharedCursor(pb::DATA_SET_SESSIONS);
-    run("UPDATE conversations SET latest_id = ?, last_ms = ?, stamp = ? WHERE id = ?",
-        {id, nowMs, stamp.value(), conversation});
+    // The statements every send runs go straight to SQLite (see DirectStatements).
+    m_direct.exec("UPDATE conversations SET latest_id = ?, last_ms = ?, stamp = ? WHERE id = ?",
+                  {qint64(id), nowMs, qint64(stamp.value()), qint64(conversation)});
 
     message.set_id(id);
     message.set_sent_ms(nowMs);
     const std::string clientMsgId = message.client_msg_id();
     message.clear_conversation();
     message.clear_client_msg_id();
-    run("INSERT INTO messages (conversation_id, id, sender_id, client_msg_id, body) VALUES (?, ?, ?, ?, ?)",
-        {conversation, id, quint64(message.sender_id()), QString::fromStdString(clientMsgId), serialise(message)});
-    run("UPDATE sessions SET read_cursor = ?, removed_at = NULL WHERE user_id = ? AND conversation_id = ?",
-        {id, quint64(message.sender_id()), conversation});
+    const QByteArray body = serialise(message);
+    m_direct.exec("INSERT INTO messages (conversation_id, id, sender_id, client_msg_id, body) VALUES (?, ?, ?, ?, ?)",
+                  {qint64(conversation), qint64(id), qint64(message.sender_id()), std::string_view(clientMsgId),
+                   DirectStatements::Blob{body}});
+    m_direct.exec("UPDATE sessions SET read_cursor = ?, removed_at = NULL WHERE user_id = ? AND conversation_id = ?",
+                  {qint64(id), qint64(message.sender_id()), qint64(conversation)});
     *message.mutable_conversation() = key.viewFor(message.sender_id());
     message.set_client_msg_id(clientMsgId);
 }

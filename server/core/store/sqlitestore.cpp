@@ -148,9 +148,13 @@ void SqliteStore::open()
     if (m_walSync.open(m_path + QStringLiteral("-wal")))
         exec(QStringLiteral("PRAGMA synchronous=NORMAL"));
     const QVariant handle = m_db.driver()->handle();
-    if (qstrcmp(handle.typeName(), "sqlite3*") == 0) {
+    if (qstrcmp(handle.typeName(), "sqlite3*") != 0)
+        throw StoreError(StoreError::Kind::Internal, QStringLiteral("the SQLite driver hides its connection"));
+    sqlite3 *const db = *static_cast<sqlite3 *const *>(handle.constData());
+    m_direct.attach(db);
+    {
         sqlite3_wal_hook(
-            *static_cast<sqlite3 *const *>(handle.constData()),
+            db,
             [](void *store, sqlite3 *, const char *, int frames) {
                 static_cast<SqliteStore *>(store)->m_walFrames = frames;
                 return SQLITE_OK;
@@ -172,6 +176,7 @@ void SqliteStore::close()
 {
     forgetCachedState();
     m_walSync.close();
+    m_direct.detach();
     m_checkpointer.reset();
     if (!m_db.isValid())
         return;
@@ -407,11 +412,12 @@ std::vector<pb::User> SqliteStore::users(const std::vector<quint64> &ids)
 
 std::optional<pb::UserStatus> SqliteStore::userStatus(quint64 id)
 {
-    QSqlQuery &q = run("SELECT status FROM users WHERE id = ?", {id});
-    if (!q.next())
-        return std::nullopt;
-    const auto status = pb::UserStatus(q.value(0).toInt());
-    q.finish();
+    // Every send asks: straight to SQLite (see DirectStatements).
+    std::optional<pb::UserStatus> status;
+    m_direct.query("SELECT status FROM users WHERE id = ?", {qint64(id)}, [&](const DirectStatements::Row &row) {
+        status = pb::UserStatus(row.integer(0));
+        return false;
+    });
     return status;
 }
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "platform/filesync.h"
+#include "store/directstatements.h"
 #include "store/store.h"
 #include "store/walcheckpointer.h"
 
@@ -129,6 +130,7 @@ private:
     Clock m_clock;
     QSqlDatabase m_db;
     QHash<const char *, QSqlQuery> m_statements;
+    DirectStatements m_direct; // the statements of a message send, on SQLite itself
     std::unique_ptr<WalCheckpointer> m_checkpointer;
     int m_walFrames = 0; // frames in the WAL after our last commit
     FileSync m_walSync;  // the WAL, synced from StorageThread's sync thread
