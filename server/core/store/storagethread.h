@@ -3,10 +3,12 @@
 // Jobs queue in order. The thread takes every job waiting, runs the writes among them inside one transaction and
 // commits once. A second thread syncs to disk (Store::syncToDisk) what the commits wrote, one sync for however many
 // batches committed meanwhile, while the first runs the next batch; only then are the jobs' results handed back, in
-// order, to their context objects' threads. When one write fails, the group runs again with each write in its own
-// savepoint, so that the failure loses nothing of the others. A job may therefore run twice; what it returns the second
-// time counts. A result is therefore never seen before it is durable. The results of a batch whose contexts live on the
-// thread that made the StorageThread travel there in one event, in order, rather than one event (and one wake-up) each.
+// order, to their context objects' threads, so no result is seen before it is durable. The results of a batch whose
+// contexts live on the thread that made the StorageThread travel there in one event, in order, rather than one
+// event (and one wake-up) each.
+//
+// When one write of a group fails, the group runs again with each write in its own savepoint, so that the failure
+// loses nothing of the others. A job may therefore run twice; what it returns the second time counts.
 #pragma once
 
 #include "store/store.h"
