@@ -133,8 +133,8 @@ void SqliteStore::open()
     exec(QStringLiteral("PRAGMA journal_mode=WAL"));
     exec(QStringLiteral("PRAGMA synchronous=FULL"));
     exec(QStringLiteral("PRAGMA foreign_keys=ON"));
-    // Each job of a group commit runs in a savepoint, whose undo copies of the pages it touches went to a temporary
-    // file once past 64 KiB: two writes per page, the most frequent system call of the storage thread.
+    // A savepoint's undo copies of the pages it touches went to a temporary file once past 64 KiB: two writes per
+    // page, once the storage thread's most frequent system call (it put every job in a savepoint then).
     exec(QStringLiteral("PRAGMA temp_store=MEMORY"));
     // Hot pages stay in memory (64 MiB) and reads of the rest go through a mapping rather than a syscall each.
     exec(QStringLiteral("PRAGMA cache_size=-65536"));
@@ -152,15 +152,14 @@ void SqliteStore::open()
         throw StoreError(StoreError::Kind::Internal, QStringLiteral("the SQLite driver hides its connection"));
     sqlite3 *const db = *static_cast<sqlite3 *const *>(handle.constData());
     m_direct.attach(db);
-    {
-        sqlite3_wal_hook(
-            db,
-            [](void *store, sqlite3 *, const char *, int frames) {
-                static_cast<SqliteStore *>(store)->m_walFrames = frames;
-                return SQLITE_OK;
-            },
-            this);
-    }
+    // After each commit SQLite says how many frames the WAL holds (see restartWalWhenCopied).
+    sqlite3_wal_hook(
+        db,
+        [](void *store, sqlite3 *, const char *, int frames) {
+            static_cast<SqliteStore *>(store)->m_walFrames = frames;
+            return SQLITE_OK;
+        },
+        this);
     m_checkpointer = std::make_unique<WalCheckpointer>(m_path);
     m_checkpointer->start();
 }
@@ -305,7 +304,12 @@ void SqliteStore::restartWalWhenCopied()
         m_walFrames - m_checkpointer->checkpointedFrames() > kCopyAtMostFrames)
         return;
     m_walFrames = 0;
-    exec(QStringLiteral("PRAGMA wal_checkpoint(PASSIVE)"));
+    try {
+        exec(QStringLiteral("PRAGMA wal_checkpoint(PASSIVE)"));
+    } catch (const StoreError &e) {
+        // Nothing is lost: the WAL only stays longer, and the checkpointer's thread goes on copying it.
+        qCWarning(lcStore) << "could not finish copying the WAL:" << e.what();
+    }
 }
 
 void SqliteStore::savepoint()
