@@ -407,6 +407,15 @@ private slots:
         QCOMPARE(search.index(0).data(client::SearchModel::UserIdRole).toULongLong(), bobId);
         QCOMPARE(search.index(0).data(client::SearchModel::KindRole).value<client::SearchModel::Kind>(),
                  client::SearchModel::Kind::Person);
+        int bobRows = 0; // once, not once per way of finding him
+        for (int r = 0; r < search.rowCount(); ++r) {
+            const QModelIndex i = search.index(r);
+            if (i.data(client::SearchModel::KindRole).value<client::SearchModel::Kind>() ==
+                    client::SearchModel::Kind::Person &&
+                i.data(client::SearchModel::UserIdRole).toULongLong() == bobId)
+                ++bobRows;
+        }
+        QCOMPARE(bobRows, 1);
 
         search.setQuery(QStringLiteral("lunch"));
         QCOMPARE(search.rowCount(), 1); // groups answer at once

@@ -2,6 +2,7 @@
 
 #include "cache/cacherows.h"
 #include "cache/cacheschema.h"
+#include "text/pinyin.h"
 
 #include <QLoggingCategory>
 #include <QSqlError>
@@ -117,14 +118,11 @@ void CacheDatabase::indexPeople(const std::vector<pb::User> &users, const std::v
             run(drop, {id(u.id())}); // nobody searches for people who left
             continue;
         }
-        QString initials;
-        for (const QString &syllable : QString::fromStdString(u.pinyin()).split(QLatin1Char(' '), Qt::SkipEmptyParts))
-            initials += syllable.front();
         // REPLACE deletes an older entry only where there is one: a first sync's hundred thousand pay nothing.
         run(QStringLiteral("INSERT OR REPLACE INTO people_search (rowid, name, pinyin, initials, login, email)"
                            " VALUES (?, ?, ?, ?, ?, ?)"),
-            {id(u.id()), QString::fromStdString(u.real_name()), QString::fromStdString(u.pinyin()), initials,
-             QString::fromStdString(u.login_name()), QString::fromStdString(u.email())});
+            {id(u.id()), QString::fromStdString(u.real_name()), QString::fromStdString(u.pinyin()),
+             pinyinInitials(u.pinyin()), QString::fromStdString(u.login_name()), QString::fromStdString(u.email())});
     }
 }
 

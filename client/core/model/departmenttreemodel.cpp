@@ -1,5 +1,7 @@
 #include "model/departmenttreemodel.h"
 
+#include "text/pinyin.h"
+
 namespace confab::client {
 
 struct DepartmentTreeModel::Node
@@ -280,10 +282,7 @@ bool DepartmentTreeModel::matches(const pb::User &user, const QString &text)
         if (QString::fromStdString(*field).contains(text, Qt::CaseInsensitive))
             return true;
     }
-    QString initials;
-    for (const QString &syllable : QString::fromStdString(user.pinyin()).split(QLatin1Char(' '), Qt::SkipEmptyParts))
-        initials += syllable.front();
-    return initials.startsWith(text, Qt::CaseInsensitive);
+    return pinyinInitials(user.pinyin()).startsWith(text, Qt::CaseInsensitive);
 }
 
 std::vector<quint64> DepartmentTreeModel::findPeople(const QString &text, int limit) const
@@ -297,13 +296,10 @@ std::vector<quint64> DepartmentTreeModel::findPeople(const QString &text, int li
     const size_t shown = std::min(found.size(), size_t(std::max(0, limit)));
     std::partial_sort(found.begin(), found.begin() + qsizetype(shown), found.end(),
                       [](const Node *a, const Node *b) { return a->sortKey < b->sortKey; });
-    found.resize(shown);
     std::vector<quint64> ids;
-    for (const Node *node : found) {
-        if (int(ids.size()) >= limit)
-            break;
-        ids.push_back(node->id);
-    }
+    ids.reserve(shown);
+    for (size_t i = 0; i < shown; ++i)
+        ids.push_back(found[i]->id);
     return ids;
 }
 

@@ -47,11 +47,7 @@ void SearchModel::setQuery(const QString &text)
     beginResetModel(); // a new query is a new list
     m_rows.clear();
     if (!m_query.isEmpty()) {
-        for (quint64 id : m_directory.findPeople(m_query, kPeople)) {
-            const pb::User *user = m_directory.user(id);
-            m_rows.push_back({Kind::Person, ConversationId::single(id), id, 0,
-                              QString::fromStdString(user->real_name()), QString::fromStdString(user->title()), 0});
-        }
+        // Groups answer at once; people come from the cache's index below (showPeople), messages after them.
         for (int r = 0; r < m_groups.rowCount(); ++r) {
             const QModelIndex g = m_groups.index(r);
             if (g.data().toString().contains(m_query, Qt::CaseInsensitive))
