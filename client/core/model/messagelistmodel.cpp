@@ -171,9 +171,8 @@ void MessageListModel::removePending(const QString &clientMsgId)
 void MessageListModel::setReadBy(quint64 messageId, const std::vector<quint64> &readers)
 {
     const int row = rowOfId(messageId);
-    if (row < 0 || (m_entries[size_t(row)].readBy == int(readers.size()) && m_entries[size_t(row)].readers == readers))
+    if (row < 0 || m_entries[size_t(row)].readers == readers)
         return;
-    m_entries[size_t(row)].readBy = int(readers.size());
     m_entries[size_t(row)].readers = readers;
     emit dataChanged(index(row), index(row), {ReadByRole, ReadersRole});
 }
@@ -281,7 +280,7 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
     case FailureCodeRole:
         return e.failureCode;
     case ReadByRole:
-        return e.readBy;
+        return e.readers ? int(e.readers->size()) : -1; // -1: not asked yet
     case ReadByPeerRole:
         return m.id() != 0 && m.id() <= m_peerReadCursor;
     case ClientMsgIdRole:
@@ -294,8 +293,10 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
         return QVariant::fromValue(quint64(m.reply_to()));
     case ReadersRole: {
         QStringList names;
-        for (quint64 reader : e.readers)
-            names.append(m_names.userName(reader));
+        if (e.readers) {
+            for (quint64 reader : *e.readers)
+                names.append(m_names.userName(reader));
+        }
         return names;
     }
     case MentionsMeRole:

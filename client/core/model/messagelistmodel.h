@@ -8,6 +8,7 @@
 
 #include <QAbstractListModel>
 
+#include <optional>
 #include <vector>
 
 namespace confab::client {
@@ -89,8 +90,7 @@ private:
         QString clientMsgId;
         QString failure;
         int failureCode = 0;
-        int readBy = -1;
-        std::vector<quint64> readers;
+        std::optional<std::vector<quint64>> readers; // who has read it, once the server has said
     };
     int rowOfId(quint64 id) const;
     int rowOfClientId(const QString &clientMsgId) const;
