@@ -133,17 +133,19 @@ Sidebar::Sidebar(DepartmentTreeModel &directory, client::Messenger &messenger, Q
             [open](const QModelIndex &i) { open(i, client::BuddyListModel::ConversationRole); });
     connect(m_buddies, &QListView::clicked, this,
             [open](const QModelIndex &i) { open(i, client::BuddyListModel::ConversationRole); });
-    connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this, [this](const QModelIndex &current) {
-        const QModelIndex &source = current;
-        if (source.data(DepartmentTreeModel::KindRole).value<DepartmentTreeModel::Kind>() ==
-            DepartmentTreeModel::Kind::Person)
-            emit personChosen(source.data(DepartmentTreeModel::IdRole).toULongLong());
-    });
-    connect(m_tree, &QTreeView::doubleClicked, this, [this](const QModelIndex &index) {
-        const QModelIndex &source = index;
-        if (source.data(DepartmentTreeModel::KindRole).value<DepartmentTreeModel::Kind>() ==
-            DepartmentTreeModel::Kind::Person)
-            emit conversationChosen(ConversationId::single(source.data(DepartmentTreeModel::IdRole).toULongLong()));
+    const auto personAt = [](const QModelIndex &index) -> quint64 {
+        const bool person = index.data(DepartmentTreeModel::KindRole).value<DepartmentTreeModel::Kind>() ==
+                            DepartmentTreeModel::Kind::Person;
+        return person ? index.data(DepartmentTreeModel::IdRole).toULongLong() : 0;
+    };
+    connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            [this, personAt](const QModelIndex &i) {
+                if (const quint64 id = personAt(i))
+                    emit personChosen(id);
+            });
+    connect(m_tree, &QTreeView::doubleClicked, this, [this, personAt](const QModelIndex &i) {
+        if (const quint64 id = personAt(i))
+            emit conversationChosen(ConversationId::single(id));
     });
     connect(m_results, &QListView::activated, this, &Sidebar::openSearchResult);
     connect(m_results, &QListView::clicked, this, &Sidebar::openSearchResult);
