@@ -126,10 +126,11 @@ int runClientStartBench(int users)
                     found += int(ids.size());
                     ++answers;
                 });
-        waitFor([&] { return answers == int(typed.size()); }, 30'000);
+        if (!waitFor([&] { return answers == int(typed.size()); }, 30'000) || found == 0) {
+            err << "the people search did not answer, or found nobody\n";
+            return 1;
+        }
         printFigure(QStringLiteral("people_search_ms"), search.elapsed() / double(typed.size()), QStringLiteral("ms"));
-        if (found == 0)
-            err << "the people search found nobody\n";
     }
 
     // Cold start: a new process, from spawn to the department model populated from the cache (its "ready" line;
