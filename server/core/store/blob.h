@@ -4,6 +4,7 @@
 #include "store/store.h"
 
 #include <QByteArray>
+#include <QByteArrayView>
 #include <QVariant>
 
 namespace confab::server {
@@ -16,14 +17,19 @@ inline QByteArray serialise(const google::protobuf::Message &message)
 }
 
 template <class T>
-T parseBlob(const QVariant &blob, const char *what)
+T parseBlob(QByteArrayView bytes, const char *what)
 {
-    const QByteArray bytes = blob.toByteArray();
     T value;
     if (!value.ParseFromArray(bytes.constData(), int(bytes.size())))
         throw StoreError(StoreError::Kind::Internal,
                          QStringLiteral("a stored %1 does not parse").arg(QLatin1String(what)));
     return value;
+}
+
+template <class T>
+T parseBlob(const QVariant &blob, const char *what)
+{
+    return parseBlob<T>(QByteArrayView(blob.toByteArray()), what);
 }
 
 } // namespace confab::server

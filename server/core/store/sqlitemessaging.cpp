@@ -85,11 +85,7 @@ std::optional<pb::Message> SqliteStore::messageByClientId(quint64 senderId, cons
     m_direct.query("SELECT m.body, c.type, c.a, c.b FROM messages m JOIN conversations c ON c.id = m.conversation_id"
                    " WHERE m.sender_id = ? AND m.client_msg_id = ?",
                    {qint64(senderId), std::string_view(clientMsgId)}, [&](const DirectStatements::Row &row) {
-                       const QByteArrayView body = row.blob(0);
-                       pb::Message m;
-                       if (!m.ParseFromArray(body.data(), int(body.size())))
-                           throw StoreError(StoreError::Kind::Internal,
-                                            QStringLiteral("a stored message does not parse"));
+                       pb::Message m = parseBlob<pb::Message>(row.blob(0), "message");
                        const ConversationKey key{pb::SessionType(row.integer(1)), quint64(row.integer(2)),
                                                  quint64(row.integer(3))};
                        *m.mutable_conversation() = key.viewFor(senderId);
