@@ -17,6 +17,11 @@ void DirectStatements::detach()
     m_db = nullptr;
 }
 
+qint64 DirectStatements::lastInsertRowId() const
+{
+    return sqlite3_last_insert_rowid(m_db);
+}
+
 void DirectStatements::fail(const char *sql, int code)
 {
     const QString message = QStringLiteral("%1: %2").arg(QLatin1String(sql), QString::fromUtf8(sqlite3_errmsg(m_db)));

@@ -1,8 +1,9 @@
 // Prepared statements run on SQLite itself, for the handful a message send runs.
 //
 // For a one-row statement QtSql's layers (a QVariant per bound value and per column, a QSqlRecord, QString
-// conversions) cost about as much as SQLite's own work, and a send runs six of them on the storage thread, which
-// is what limits how many messages a second the server takes. The rest of the store stays on QtSql.
+// conversions) cost about as much as SQLite's own work, and a send runs six of them on the storage thread (a first
+// message to someone five more, to start the conversation), which is what limits how many messages a second the
+// server takes. The rest of the store stays on QtSql.
 #pragma once
 
 #include "store/store.h"
@@ -55,6 +56,8 @@ public:
 
     // Runs a statement that returns no rows. Throws StoreError (Kind::Conflict for a constraint).
     void exec(const char *sql, std::initializer_list<Value> values);
+    // The rowid the connection's last successful INSERT gave its row.
+    qint64 lastInsertRowId() const;
     // Runs a query and hands each row to `onRow` until it returns false; returns how many rows it saw.
     template <class OnRow>
     int query(const char *sql, std::initializer_list<Value> values, OnRow &&onRow)

@@ -9,6 +9,8 @@
 
 #include <QSqlQuery>
 
+#include <optional>
+
 namespace confab::server {
 
 namespace {
@@ -39,27 +41,29 @@ SqliteStore::ConversationState *SqliteStore::conversationState(const Conversatio
     auto it = m_conversations.find(cacheKey);
     if (it != m_conversations.end())
         return &*it;
-    QSqlQuery &q = run("SELECT id, latest_id FROM conversations WHERE type = ? AND a = ? AND b = ?",
-                       {int(key.type), key.a, key.b});
-    ConversationState state;
-    if (q.next()) {
-        state = {q.value(0).toULongLong(), q.value(1).toULongLong()};
-        q.finish();
-    } else if (!create) {
+    // A first message to someone comes here before anything else it writes, so these statements go straight to
+    // SQLite too (see DirectStatements).
+    std::optional<ConversationState> found;
+    m_direct.query("SELECT id, latest_id FROM conversations WHERE type = ? AND a = ? AND b = ?",
+                   {qint64(key.type), qint64(key.a), qint64(key.b)}, [&](const DirectStatements::Row &row) {
+                       found = ConversationState{quint64(row.integer(0)), quint64(row.integer(1))};
+                       return false;
+                   });
+    if (!found && !create)
         return nullptr;
-    } else {
-        QSqlQuery &insert =
-            run("INSERT INTO conversations (type, a, b) VALUES (?, ?, ?)", {int(key.type), key.a, key.b});
-        state.rowId = insert.lastInsertId().toULongLong();
+    if (!found) {
+        m_direct.exec("INSERT INTO conversations (type, a, b) VALUES (?, ?, ?)",
+                      {qint64(key.type), qint64(key.a), qint64(key.b)});
+        found = ConversationState{quint64(m_direct.lastInsertRowId()), 0};
         if (!key.isGroup()) {
             // Both people see a one-to-one conversation from its first message on.
             const Cursor stamp = nextSharedCursor(pb::DATA_SET_SESSIONS);
             for (quint64 user : {key.a, key.b})
-                run("INSERT OR IGNORE INTO sessions (user_id, conversation_id, stamp) VALUES (?, ?, ?)",
-                    {user, state.rowId, stamp.value()});
+                m_direct.exec("INSERT OR IGNORE INTO sessions (user_id, conversation_id, stamp) VALUES (?, ?, ?)",
+                              {qint64(user), qint64(found->rowId), qint64(stamp.value())});
         }
     }
-    return &*m_conversations.insert(cacheKey, state);
+    return &*m_conversations.insert(cacheKey, *found);
 }
 
 quint64 SqliteStore::conversationId(const ConversationKey &key, bool create)
