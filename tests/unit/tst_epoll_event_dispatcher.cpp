@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 #include <QEventLoop>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QSocketNotifier>
 #include <QTcpServer>
@@ -14,6 +15,7 @@
 #include <QTimer>
 
 #include <memory>
+#include <new>
 #include <sys/socket.h>
 #include <unistd.h>
 #include <vector>
@@ -327,6 +329,30 @@ private slots:
         // And it works once it has something to say.
         QCOMPARE(::write(successor->fds[1], "c", 1), 1);
         QTRY_COMPARE_WITH_TIMEOUT(successorActivations, 1, 2000);
+    }
+
+    void aSocketReplacedWithinOnePassIsWatchedEvenAtItsPredecessorsAddress()
+    {
+        // A server closes a connection and accepts the next in the same pass: the new socket gets the old
+        // descriptor number, and its notifier may well get the old notifier's address from the allocator. That
+        // looks like a toggle of one notifier, but the kernel dropped the closed descriptor from the epoll set, so
+        // the new one must be added again; otherwise nothing it receives is ever reported (a login that never
+        // arrives). The same address is forced here by building both notifiers in the same storage.
+        alignas(QSocketNotifier) unsigned char storage[sizeof(QSocketNotifier)];
+        auto old = std::make_unique<SocketPair>();
+        auto *oldNotifier = new (storage) QSocketNotifier(old->fds[0], QSocketNotifier::Read);
+        QCoreApplication::processEvents(); // in the kernel's set
+        const int fd = old->fds[0];
+        oldNotifier->~QSocketNotifier();
+        old.reset(); // closed: the kernel forgets the registration
+        SocketPair successor;
+        if (successor.fds[0] != fd)
+            QSKIP("the kernel did not hand out the same descriptor number again");
+        auto *notifier = new (storage) QSocketNotifier(successor.fds[0], QSocketNotifier::Read);
+        const auto destroy = qScopeGuard([notifier] { notifier->~QSocketNotifier(); });
+        QSignalSpy activated(notifier, &QSocketNotifier::activated);
+        QCOMPARE(::write(successor.fds[1], "x", 1), 1);
+        QVERIFY(activated.wait(2000));
     }
 
     void regularFilesAreAlwaysReadyAsPollSaysTheyAre()

@@ -184,10 +184,9 @@ void EpollEventDispatcher::registerSocketNotifier(QSocketNotifier *notifier)
     Watch &watch = m_watches[fd];
     if (watch.wanted == 0 && watch.lastNotifier != notifier) {
         // A fresh registration by another notifier, perhaps of a new socket on a reused descriptor: readiness seen
-        // before is not its own, and whether it can be polled is to be found out again. The same notifier switched
-        // off and on again is the same socket, and keeps its registration. (A new notifier at the address of a
-        // deleted one looks the same: it may then get one notification too many, which sockets take as "nothing
-        // to read yet".)
+        // before is not its own, whether it can be polled is to be found out again, and the kernel may have dropped
+        // the descriptor from its set when the old socket closed, so the next pass tells it again. The same
+        // notifier switched off and on again is the same socket, and keeps its registration.
         watch.generation = m_nextGeneration++;
         if (watch.alwaysReady) {
             watch.alwaysReady = false;

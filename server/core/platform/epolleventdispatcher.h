@@ -22,6 +22,8 @@
 #ifdef Q_OS_LINUX
 
 #include <QAbstractEventDispatcher>
+#include <QPointer>
+#include <QSocketNotifier>
 
 #include <atomic>
 #include <set>
@@ -61,14 +63,16 @@ private:
     // The notifiers of one descriptor; the kernel learns of changes in applyChanges().
     struct Watch
     {
-        QSocketNotifier *notifiers[3] = {};      // by QSocketNotifier::Type: Read, Write, Exception
-        QSocketNotifier *lastNotifier = nullptr; // the last one registered, to tell a toggle from a newcomer
-        quint32 wanted = 0;                      // the events the notifiers ask for
-        quint32 inKernel = 0;                    // the events the kernel has for it (0: not registered)
-        quint32 generation = 0;                  // tells a ready event of this registration from an older one
-        quint32 kernelGeneration = 0;            // the generation the kernel tags its events with
-        bool queued = false;                     // in m_changed
-        bool alwaysReady = false;                // not pollable (a regular file): ready on every pass, as poll() says
+        QSocketNotifier *notifiers[3] = {}; // by QSocketNotifier::Type: Read, Write, Exception
+        // The last one registered, to tell a toggle from a newcomer. Guarded: a new notifier often gets the address
+        // of a deleted one, and that alone must not make it look like the same socket.
+        QPointer<QSocketNotifier> lastNotifier;
+        quint32 wanted = 0;           // the events the notifiers ask for
+        quint32 inKernel = 0;         // the events the kernel has for it (0: not registered)
+        quint32 generation = 0;       // tells a ready event of this registration from an older one
+        quint32 kernelGeneration = 0; // the generation the kernel tags its events with
+        bool queued = false;          // in m_changed
+        bool alwaysReady = false;     // not pollable (a regular file): ready on every pass, as poll() says
     };
     struct Timer
     {
