@@ -8,6 +8,12 @@ work=$(mktemp -d)
 chmod 0700 "$work"
 xvfb_pid=""
 cleanup() {
+    status=$?
+    if [ "$status" -ne 0 ] && [ -s "$work/xvfb.log" ]; then
+        # A client that could not reach the display once left nothing to go on: show what the X server said.
+        echo "--- Xvfb (display ${DISPLAY:-unset}, pid $xvfb_pid) said:" >&2
+        cat "$work/xvfb.log" >&2
+    fi
     [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null || true
     rm -rf "$work"
 }
