@@ -25,7 +25,7 @@ struct CoalescingFile
     sqlite3_file base;          // must be first: SQLite sees a CoalescingFile as a sqlite3_file
     sqlite3_file *real;         // the platform's file, just behind this struct
     bool isWal;                 // only WAL appends are gathered
-    std::vector<char> *pending; // bytes not yet written, starting at pendingOffset
+    std::vector<char> *pending; // WAL bytes not yet written, starting at pendingOffset (null for other files)
     sqlite3_int64 pendingOffset;
     bool commitFramePage; // the last write was the header of a commit frame: its page comes next
 };
@@ -213,9 +213,10 @@ int xOpen(sqlite3_vfs *, sqlite3_filename name, sqlite3_file *f, int flags, int 
         return rc;
     }
     file->isWal = (flags & SQLITE_OPEN_WAL) != 0;
-    file->pending = new std::vector<char>;
-    if (file->isWal)
+    if (file->isWal) { // other files are written through as they come
+        file->pending = new std::vector<char>;
         file->pending->reserve(256 * 1024);
+    }
     file->base.pMethods = &kMethods;
     return SQLITE_OK;
 }

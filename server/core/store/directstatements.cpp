@@ -22,13 +22,12 @@ qint64 DirectStatements::lastInsertRowId() const
     return sqlite3_last_insert_rowid(m_db);
 }
 
-void DirectStatements::fail(const char *sql, int code)
+void DirectStatements::fail(const char *sql)
 {
     const QString message = QStringLiteral("%1: %2").arg(QLatin1String(sql), QString::fromUtf8(sqlite3_errmsg(m_db)));
     // As SqliteStore::run() says it: a duplicate key is a conflict, anything else the store's own failure.
     const int extended = sqlite3_extended_errcode(m_db);
     const bool duplicate = extended == SQLITE_CONSTRAINT_UNIQUE || extended == SQLITE_CONSTRAINT_PRIMARYKEY;
-    Q_UNUSED(code);
     const auto kind = duplicate ? StoreError::Kind::Conflict : StoreError::Kind::Internal;
     throw StoreError(kind, message);
 }
@@ -43,7 +42,7 @@ sqlite3_stmt *DirectStatements::bind(const char *sql, std::initializer_list<Valu
             rc != SQLITE_OK) {
             statement = nullptr;
             m_prepared.remove(sql);
-            fail(sql, rc);
+            fail(sql);
         }
     }
     int index = 1;
@@ -60,7 +59,7 @@ sqlite3_stmt *DirectStatements::bind(const char *sql, std::initializer_list<Valu
                                      SQLITE_TRANSIENT);
         if (rc != SQLITE_OK) {
             sqlite3_reset(statement);
-            fail(sql, rc);
+            fail(sql);
         }
         ++index;
     }
@@ -75,7 +74,7 @@ bool DirectStatements::step(const char *sql, sqlite3_stmt *statement)
     if (rc == SQLITE_DONE)
         return false;
     sqlite3_reset(statement);
-    fail(sql, rc);
+    fail(sql);
 }
 
 void DirectStatements::finish(sqlite3_stmt *statement)

@@ -82,7 +82,7 @@ private:
     sqlite3_stmt *bind(const char *sql, std::initializer_list<Value> values);
     bool step(const char *sql, sqlite3_stmt *statement); // true: a row is there
     void finish(sqlite3_stmt *statement);
-    [[noreturn]] void fail(const char *sql, int code);
+    [[noreturn]] void fail(const char *sql); // throws what the connection's last error says
 
     sqlite3 *m_db = nullptr;
     QHash<const char *, sqlite3_stmt *> m_prepared; // by the address of the SQL literal

@@ -73,7 +73,7 @@ void WalCheckpointer::loop()
                 }
                 checkpoint.finish();
                 // Under load the WAL grows between passes; passing again soon keeps what is left to copy small,
-                // which is what the writer waits for when it starts the WAL over (SqliteStore::endBatch).
+                // which is what the writer waits for when it starts the WAL over (SqliteStore::restartWalWhenCopied).
                 const int waitMs = walFrames > kBusyWalFrames ? std::min(m_intervalMs, kBusyIntervalMs) : m_intervalMs;
                 lock.lock();
                 m_wake.wait_for(lock, std::chrono::milliseconds(waitMs), [this] { return m_stopping; });
