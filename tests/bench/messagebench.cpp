@@ -36,6 +36,19 @@ double cpuSeconds(qint64 pid)
     return ticks / double(sysconf(_SC_CLK_TCK));
 }
 
+// CPU time the hypervisor gave to other guests while this machine's CPUs wanted it (the "steal" column of
+// /proc/stat), in seconds: on a shared host, the noise under every latency figure, so it is printed beside them.
+double stolenCpuSeconds()
+{
+    QFile stat(QStringLiteral("/proc/stat"));
+    if (!stat.open(QIODevice::ReadOnly))
+        return -1;
+    const QList<QByteArray> fields = stat.readLine().simplified().split(' '); // cpu user nice system idle … steal
+    if (fields.size() < 9 || fields.front() != "cpu")
+        return -1;
+    return fields.at(8).toDouble() / double(sysconf(_SC_CLK_TCK));
+}
+
 double percentile(std::vector<double> &sorted, double p)
 {
     if (sorted.empty())
@@ -241,11 +254,13 @@ int runMessageBench(const LoadOptions &options)
     drain();
     traffic.recordLatency = true;
     const double cpuBefore = cpuSeconds(process.pid());
+    const double stolenBefore = stolenCpuSeconds();
     pace(options.seconds * 1000);
     const double achievedRate = double(traffic.sent - sentBefore) * 1000.0 / double(phase.elapsed());
     drain();
     traffic.recordLatency = false;
     const double cpu = cpuSeconds(process.pid()) - cpuBefore;
+    const double stolen = stolenCpuSeconds() - stolenBefore;
     std::sort(traffic.latenciesMs.begin(), traffic.latenciesMs.end());
     printFigure(QStringLiteral("rate_msgs_per_s"), achievedRate, QStringLiteral("msg/s"));
     printFigure(QStringLiteral("p50_ms"), percentile(traffic.latenciesMs, 0.50), QStringLiteral("ms"));
@@ -255,6 +270,8 @@ int runMessageBench(const LoadOptions &options)
     if (cpu >= 0)
         printFigure(QStringLiteral("cpu_s_per_10k"), cpu / double(traffic.sent - sentBefore) * 10000.0,
                     QStringLiteral("s"));
+    if (stolenBefore >= 0)
+        printFigure(QStringLiteral("host_steal_s"), stolen, QStringLiteral("s"));
     if (process.pid() > 0)
         printFigure(QStringLiteral("server_rss_mb"), rssMb(process.pid()), QStringLiteral("MB"));
 
