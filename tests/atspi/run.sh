@@ -26,7 +26,7 @@ xvfb_pid=$!
 exec 3>&-
 for _ in $(seq 100); do
     [ -s "$work/display" ] && break
-    kill -0 "$xvfb_pid" 2>/dev/null || { cat "$work/xvfb.log"; echo "Xvfb did not start" >&2; exit 1; }
+    kill -0 "$xvfb_pid" 2>/dev/null || { echo "Xvfb did not start" >&2; exit 1; }
     sleep 0.1
 done
 export DISPLAY=":$(head -n 1 "$work/display")"
