@@ -5,6 +5,7 @@
 
 #include <QSemaphore>
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -35,6 +36,30 @@ private:
         }
         QSqlDatabase::removeDatabase(QStringLiteral("peek"));
         return version;
+    }
+
+    // Every user's sessions as a full sync and the unread counts give them, one line each, to compare stores by.
+    static QStringList describeSessions(SqliteStore &store, const std::vector<quint64> &users)
+    {
+        QStringList lines;
+        for (quint64 user : users) {
+            for (const pb::Session &s : store.sessionsSince(user, Cursor(), PageLimits()).rows)
+                lines << QStringLiteral("%1 sees %2:%3 latest %4 read %5 unread %6%7%8")
+                             .arg(user)
+                             .arg(int(s.conversation().type()))
+                             .arg(s.conversation().peer_id())
+                             .arg(s.latest_id())
+                             .arg(s.read_cursor())
+                             .arg(s.unread())
+                             .arg(QLatin1String(s.pinned() ? " pinned" : ""), QLatin1String(s.muted() ? " muted" : ""));
+            for (const pb::UnreadCount &c : store.unreadCounts(user))
+                lines << QStringLiteral("%1 has %2 unread with %3:%4")
+                             .arg(user)
+                             .arg(c.unread())
+                             .arg(int(c.conversation().type()))
+                             .arg(c.conversation().peer_id());
+        }
+        return lines;
     }
 
 private slots:
@@ -72,8 +97,9 @@ private slots:
             db.setDatabaseName(path);
             QVERIFY(db.open());
             QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral("DROP VIEW user_sessions")));
             for (const char *table :
-                 {"conversations", "messages", "sessions", "chat_groups", "group_members", "group_events"})
+                 {"conversations", "messages", "group_sessions", "chat_groups", "group_members", "group_events"})
                 QVERIFY(q.exec(QStringLiteral("DROP TABLE %1").arg(QLatin1String(table))));
             QVERIFY(q.exec(QStringLiteral("PRAGMA user_version=1")));
         }
@@ -82,7 +108,7 @@ private slots:
 
         SqliteStore store(path);
         store.open();
-        QCOMPARE(store.schemaVersion(), 2);
+        QCOMPARE(store.schemaVersion(), SqliteStore::currentSchemaVersion());
         QCOMPARE(int(store.allDepartments().size()), 1);
         pb::User u1, u2;
         u1.set_login_name("a");
@@ -95,6 +121,104 @@ private slots:
         m.set_client_msg_id("x");
         store.appendMessage(ConversationKey::single(u1.id(), u2.id()), m, 1000);
         QCOMPARE(m.id(), quint64(1));
+    }
+
+    void step3MovesOneToOneSessionsIntoTheirConversationsAndKeepsEveryView()
+    {
+        const QString path = freshPath();
+        std::vector<quint64> users;
+        QStringList before;
+        {
+            SqliteStore store(path);
+            store.open();
+            for (const char *login : {"ann", "ben", "cat"}) {
+                pb::User u;
+                u.set_login_name(login);
+                store.upsertUser(u);
+                users.push_back(u.id());
+            }
+            const quint64 ann = users[0], ben = users[1], cat = users[2];
+            const auto annBen = ConversationKey::single(ann, ben), annCat = ConversationKey::single(ann, cat);
+            int sent = 0;
+            const auto send = [&](quint64 from, const ConversationKey &to) {
+                pb::Message m;
+                m.set_sender_id(from);
+                m.set_text("hello");
+                m.set_client_msg_id(std::to_string(++sent));
+                store.appendMessage(to, m, 1000 + sent);
+            };
+            for (quint64 from : {ann, ben, ben, ben, ben, ben})
+                send(from, annBen);
+            send(cat, annCat);
+            pb::CreateGroupRequest crew;
+            crew.set_name("Crew");
+            crew.add_member_ids(ben);
+            crew.add_member_ids(cat);
+            const auto group = ConversationKey::group(store.createGroup(ann, crew, 2000).group.id());
+            for (quint64 from : {ann, ben, cat})
+                send(from, group);
+            store.markRead(ann, annBen, 4); // ann read part way (her own messages do not count)
+            store.updateSession(ben, annBen, true, std::nullopt);
+            store.updateSession(ann, annCat, std::nullopt, true);
+            store.removeSession(cat, annCat);
+            store.markRead(ben, group, 2);
+            before = describeSessions(store, users);
+        }
+        // What the views hold, so that the comparison after the migration compares something (1 one-to-one, 2 group).
+        const auto [ann, ben, cat] = std::tuple(users[0], users[1], users[2]);
+        for (const QString &line : {QStringLiteral("%1 sees 1:%2 latest 6 read 4 unread 2").arg(ann).arg(ben),
+                                    QStringLiteral("%1 sees 1:%2 latest 1 read 0 unread 1 muted").arg(ann).arg(cat),
+                                    QStringLiteral("%1 sees 1:%2 latest 6 read 6 unread 0 pinned").arg(ben).arg(ann),
+                                    QStringLiteral("%1 sees 2:1 latest 3 read 2 unread 1").arg(ben)})
+            QVERIFY2(before.contains(line), qPrintable(line + QLatin1String(" is not in:\n") + before.join('\n')));
+        QVERIFY2(!before.join('\n').contains(QStringLiteral("%1 sees 1:").arg(cat)), "cat removed her session");
+        {
+            // Take the file back to what a version-2 server left: every view a `sessions` row.
+            auto db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("downgrade"));
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            for (const char *sql : {
+                     "DROP VIEW user_sessions",
+                     "DROP INDEX conversations_by_b",
+                     "DROP INDEX group_sessions_by_conversation",
+                     "ALTER TABLE group_sessions RENAME TO sessions",
+                     "CREATE INDEX sessions_by_conversation ON sessions (conversation_id)",
+                     "INSERT INTO sessions (user_id, conversation_id, read_cursor, pinned, muted, removed_at, stamp)"
+                     " SELECT a, id, a_read_cursor, a_pinned, a_muted, a_removed_at, a_stamp FROM conversations"
+                     " WHERE type = 1",
+                     "INSERT INTO sessions (user_id, conversation_id, read_cursor, pinned, muted, removed_at, stamp)"
+                     " SELECT b, id, b_read_cursor, b_pinned, b_muted, b_removed_at, b_stamp FROM conversations"
+                     " WHERE type = 1",
+                 })
+                QVERIFY2(q.exec(QLatin1String(sql)), qPrintable(q.lastError().text()));
+            for (const char *side : {"a", "b"}) {
+                for (const char *column : {"read_cursor", "pinned", "muted", "removed_at", "stamp"})
+                    QVERIFY(q.exec(QStringLiteral("ALTER TABLE conversations DROP COLUMN %1_%2")
+                                       .arg(QLatin1String(side), QLatin1String(column))));
+            }
+            QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM sessions")) && q.next());
+            QCOMPARE(q.value(0).toInt(), 4 + 3); // two people in each of two conversations, three in the group
+            q.finish();
+            QVERIFY(q.exec(QStringLiteral("PRAGMA user_version=2")));
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("downgrade"));
+        QCOMPARE(userVersion(path), 2);
+
+        SqliteStore store(path);
+        store.open();
+        QCOMPARE(store.schemaVersion(), 3);
+        QCOMPARE(describeSessions(store, users), before);
+        // And the moved views keep working: a message brings back the session cat removed.
+        pb::Message m;
+        m.set_sender_id(users[0]);
+        m.set_text("still there?");
+        m.set_client_msg_id("after");
+        store.appendMessage(ConversationKey::single(users[0], users[2]), m, 3000);
+        QCOMPARE(m.id(), quint64(2));
+        const auto catsSession = store.session(users[2], ConversationKey::single(users[0], users[2]));
+        QVERIFY(catsSession.has_value());
+        QCOMPARE(catsSession->unread(), quint64(1));
     }
 
     void aNewerStoreIsRefused()

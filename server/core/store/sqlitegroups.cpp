@@ -46,7 +46,7 @@ void SqliteStore::joinGroupSession(quint64 userId, quint64 conversationId, Curso
 {
     // A (re)joining member starts with nothing unread: what was said before they came is history, not news.
     // (Qt counts every `?` as a parameter of its own, so repeated values are passed again rather than numbered.)
-    run("INSERT INTO sessions (user_id, conversation_id, read_cursor, stamp)"
+    run("INSERT INTO group_sessions (user_id, conversation_id, read_cursor, stamp)"
         " VALUES (?, ?, (SELECT latest_id FROM conversations WHERE id = ?), ?)"
         " ON CONFLICT (user_id, conversation_id) DO UPDATE SET active = 1, removed_at = NULL,"
         " read_cursor = max(read_cursor, excluded.read_cursor), stamp = excluded.stamp",
@@ -57,7 +57,7 @@ void SqliteStore::leaveGroup(quint64 groupId, quint64 userId, Cursor groupsStamp
 {
     run("DELETE FROM group_members WHERE group_id = ? AND user_id = ?", {groupId, userId});
     addTombstone(pb::DATA_SET_GROUPS, userId, groupId, groupsStamp);
-    run("UPDATE sessions SET active = 0, stamp = ? WHERE user_id = ? AND conversation_id = ?",
+    run("UPDATE group_sessions SET active = 0, stamp = ? WHERE user_id = ? AND conversation_id = ?",
         {sessionsStamp.value(), userId, conversationId(ConversationKey::group(groupId), true)});
 }
 
@@ -111,7 +111,7 @@ std::optional<pb::GroupInfo> SqliteStore::group(quint64 groupId, quint64 viewerI
         return std::nullopt;
     pb::GroupInfo g = readGroup(q);
     q.finish();
-    QSqlQuery &muted = run("SELECT s.muted FROM sessions s JOIN conversations c ON c.id = s.conversation_id"
+    QSqlQuery &muted = run("SELECT s.muted FROM group_sessions s JOIN conversations c ON c.id = s.conversation_id"
                            " WHERE s.user_id = ? AND c.type = ? AND c.a = ? AND c.b = 0",
                            {viewerId, int(pb::SESSION_TYPE_GROUP), groupId});
     g.set_muted(muted.next() && muted.value(0).toBool());

@@ -1,9 +1,11 @@
 // SqliteStore: messages and each user's sessions (recent conversations, read cursors, pins, mutes).
 //
-// A conversation row holds its latest id and the stamp of its last message in the sessions sequence; a session row
-// holds one user's view and the stamp of that user's last change to it. A user's sessions changed after cursor C
-// are those whose own stamp or whose conversation's stamp is after C, so a message to a 2,000-member group writes
-// one message row and one conversation row, and every member's sessions still move.
+// A conversation row holds its latest id and the stamp of its last message in the sessions sequence. A user's view
+// of it (read cursor, pin, mute, removal, and the stamp of that user's last change to them) is a `group_sessions`
+// row for a group member, and the a_* or b_* columns of the row itself for the two people of a one-to-one
+// conversation; `user_sessions` reads both alike. A user's sessions changed after cursor C are those whose own
+// stamp or whose conversation's stamp is after C, so a message to a 2,000-member group writes one message row and
+// one conversation row, and every member's sessions still move; a first message to someone writes one row.
 #include "store/blob.h"
 #include "store/sqlitestore.h"
 
@@ -18,8 +20,9 @@ namespace {
 // Sessions carry a preview, not the whole of a 32 KiB message.
 constexpr int kPreviewChars = 256;
 
+// Of `user_sessions`.
 constexpr const char *kSessionColumns =
-    "s.read_cursor, s.pinned, s.muted, s.removed_at, s.active, c.latest_id, c.last_ms, c.id, c.type, c.a, c.b";
+    "read_cursor, pinned, muted, removed_at, active, latest_id, last_ms, conversation_id, type, a, b";
 
 } // namespace
 
@@ -55,13 +58,6 @@ SqliteStore::ConversationState *SqliteStore::conversationState(const Conversatio
         m_direct.exec("INSERT INTO conversations (type, a, b) VALUES (?, ?, ?)",
                       {qint64(key.type), qint64(key.a), qint64(key.b)});
         found = ConversationState{quint64(m_direct.lastInsertRowId()), 0};
-        if (!key.isGroup()) {
-            // Both people see a one-to-one conversation from its first message on.
-            const Cursor stamp = nextSharedCursor(pb::DATA_SET_SESSIONS);
-            for (quint64 user : {key.a, key.b})
-                m_direct.exec("INSERT OR IGNORE INTO sessions (user_id, conversation_id, stamp) VALUES (?, ?, ?)",
-                              {qint64(user), qint64(found->rowId), qint64(stamp.value())});
-        }
     }
     return &*m_conversations.insert(cacheKey, *found);
 }
@@ -102,13 +98,37 @@ std::optional<pb::Message> SqliteStore::messageByClientId(quint64 senderId, cons
 
 void SqliteStore::appendMessage(const ConversationKey &key, pb::Message &message, qint64 nowMs)
 {
-    ConversationState &state = *conversationState(key, true);
-    const quint64 conversation = state.rowId;
-    const quint64 id = ++state.latestId;
-    const Cursor stamp = nextSharedCursor(pb::DATA_SET_SESSIONS);
     // The statements every send runs go straight to SQLite (see DirectStatements).
-    m_direct.exec("UPDATE conversations SET latest_id = ?, last_ms = ?, stamp = ? WHERE id = ?",
-                  {qint64(id), nowMs, qint64(stamp.value()), qint64(conversation)});
+    const quint64 sender = message.sender_id();
+    const bool senderIsA = sender == key.a;
+    const qint64 stamp = qint64(nextSharedCursor(pb::DATA_SET_SESSIONS).value());
+    // A one-to-one conversation begins with its first message: its row is born with what the UPDATE below would
+    // set, the sender's read cursor included.
+    ConversationState *state = conversationState(key, key.isGroup());
+    if (!state) {
+        m_direct.exec(senderIsA ? "INSERT INTO conversations (type, a, b, latest_id, last_ms, stamp, a_read_cursor)"
+                                  " VALUES (?, ?, ?, ?, ?, ?, ?)"
+                                : "INSERT INTO conversations (type, a, b, latest_id, last_ms, stamp, b_read_cursor)"
+                                  " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                      {qint64(key.type), qint64(key.a), qint64(key.b), 1, nowMs, stamp, 1});
+        state = &*m_conversations.insert(std::make_pair(key.a, key.b),
+                                         ConversationState{quint64(m_direct.lastInsertRowId()), 1});
+    } else if (key.isGroup()) {
+        ++state->latestId;
+        m_direct.exec("UPDATE conversations SET latest_id = ?, last_ms = ?, stamp = ? WHERE id = ?",
+                      {qint64(state->latestId), nowMs, stamp, qint64(state->rowId)});
+        m_direct.exec("UPDATE group_sessions SET read_cursor = ? WHERE user_id = ? AND conversation_id = ?",
+                      {qint64(state->latestId), qint64(sender), qint64(state->rowId)});
+    } else {
+        ++state->latestId;
+        m_direct.exec(senderIsA ? "UPDATE conversations SET latest_id = ?, last_ms = ?, stamp = ?, a_read_cursor = ?"
+                                  " WHERE id = ?"
+                                : "UPDATE conversations SET latest_id = ?, last_ms = ?, stamp = ?, b_read_cursor = ?"
+                                  " WHERE id = ?",
+                      {qint64(state->latestId), nowMs, stamp, qint64(state->latestId), qint64(state->rowId)});
+    }
+    const quint64 conversation = state->rowId;
+    const quint64 id = state->latestId;
 
     message.set_id(id);
     message.set_sent_ms(nowMs);
@@ -119,8 +139,6 @@ void SqliteStore::appendMessage(const ConversationKey &key, pb::Message &message
     m_direct.exec("INSERT INTO messages (conversation_id, id, sender_id, client_msg_id, body) VALUES (?, ?, ?, ?, ?)",
                   {qint64(conversation), qint64(id), qint64(message.sender_id()), std::string_view(clientMsgId),
                    DirectStatements::Blob{body}});
-    m_direct.exec("UPDATE sessions SET read_cursor = ?, removed_at = NULL WHERE user_id = ? AND conversation_id = ?",
-                  {qint64(id), qint64(message.sender_id()), qint64(conversation)});
     *message.mutable_conversation() = key.viewFor(message.sender_id());
     message.set_client_msg_id(clientMsgId);
 }
@@ -203,9 +221,9 @@ pb::Session SqliteStore::readSession(const QSqlQuery &q, int first, const Conver
 
 std::optional<pb::Session> SqliteStore::session(quint64 userId, const ConversationKey &key)
 {
-    const QString sql = QStringLiteral("SELECT %1 FROM sessions s JOIN conversations c ON c.id = s.conversation_id"
-                                       " WHERE s.user_id = ? AND c.type = ? AND c.a = ? AND c.b = ?")
-                            .arg(QLatin1String(kSessionColumns));
+    const QString sql =
+        QStringLiteral("SELECT %1 FROM user_sessions WHERE user_id = ? AND type = ? AND a = ? AND b = ?")
+            .arg(QLatin1String(kSessionColumns));
     static const QByteArray sqlBytes = sql.toLatin1();
     QSqlQuery &q = run(sqlBytes.constData(), {userId, int(key.type), key.a, key.b});
     if (!q.next())
@@ -228,12 +246,12 @@ ChangePage<pb::Session, pb::Conversation> SqliteStore::sessionsSince(quint64 use
         since = Cursor();
     }
     const bool full = since.isNull();
-    static const QByteArray sql = QStringLiteral("SELECT max(s.stamp, c.stamp) AS cursor, %1 FROM sessions s"
-                                                 " JOIN conversations c ON c.id = s.conversation_id"
-                                                 " WHERE s.user_id = ? AND (s.stamp > ? OR (s.active AND c.stamp > ?))"
-                                                 " ORDER BY cursor LIMIT ?")
-                                      .arg(QLatin1String(kSessionColumns))
-                                      .toLatin1();
+    static const QByteArray sql =
+        QStringLiteral("SELECT max(stamp, conversation_stamp) AS cursor, %1 FROM user_sessions"
+                       " WHERE user_id = ? AND (stamp > ? OR (active AND conversation_stamp > ?))"
+                       " ORDER BY cursor LIMIT ?")
+            .arg(QLatin1String(kSessionColumns))
+            .toLatin1();
     QSqlQuery &q = run(sql.constData(), {userId, since.value(), since.value(), limits.rows + 1});
     page.cursor = since;
     qsizetype bytes = 0;
@@ -276,8 +294,7 @@ quint64 SqliteStore::markRead(quint64 userId, const ConversationKey &key, quint6
 {
     const quint64 conversation = conversationId(key, false);
     QSqlQuery &q =
-        run("SELECT s.read_cursor, c.latest_id FROM sessions s JOIN conversations c ON c.id = s.conversation_id"
-            " WHERE s.user_id = ? AND s.conversation_id = ? AND s.active",
+        run("SELECT read_cursor, latest_id FROM user_sessions WHERE user_id = ? AND conversation_id = ? AND active",
             {userId, conversation});
     if (!q.next())
         throw StoreError(StoreError::Kind::NotFound, QStringLiteral("no session"));
@@ -287,8 +304,11 @@ quint64 SqliteStore::markRead(quint64 userId, const ConversationKey &key, quint6
     if (target <= current)
         return current;
     const Cursor stamp = nextSharedCursor(pb::DATA_SET_SESSIONS);
-    run("UPDATE sessions SET read_cursor = ?, stamp = ? WHERE user_id = ? AND conversation_id = ?",
-        {target, stamp.value(), userId, conversation});
+    static constexpr SessionWrite kRead{
+        "UPDATE group_sessions SET read_cursor = ?, stamp = ? WHERE user_id = ? AND conversation_id = ?",
+        "UPDATE conversations SET a_read_cursor = ?, a_stamp = ? WHERE id = ?",
+        "UPDATE conversations SET b_read_cursor = ?, b_stamp = ? WHERE id = ?"};
+    writeSession(kRead, userId, key, conversation, {target, stamp.value()});
     return target;
 }
 
@@ -296,8 +316,7 @@ Cursor SqliteStore::removeSession(quint64 userId, const ConversationKey &key)
 {
     const quint64 conversation = conversationId(key, false);
     QSqlQuery &q =
-        run("SELECT c.latest_id, s.removed_at FROM sessions s JOIN conversations c ON c.id = s.conversation_id"
-            " WHERE s.user_id = ? AND s.conversation_id = ? AND s.active",
+        run("SELECT latest_id, removed_at FROM user_sessions WHERE user_id = ? AND conversation_id = ? AND active",
             {userId, conversation});
     if (!q.next())
         return Cursor();
@@ -307,9 +326,12 @@ Cursor SqliteStore::removeSession(quint64 userId, const ConversationKey &key)
     if (!removedAt.isNull() && removedAt.toULongLong() >= latest)
         return Cursor(); // already hidden
     const Cursor stamp = nextSharedCursor(pb::DATA_SET_SESSIONS);
-    run("UPDATE sessions SET removed_at = ?, read_cursor = max(read_cursor, ?), stamp = ?"
+    static constexpr SessionWrite kRemove{
+        "UPDATE group_sessions SET removed_at = ?, read_cursor = max(read_cursor, ?), stamp = ?"
         " WHERE user_id = ? AND conversation_id = ?",
-        {latest, latest, stamp.value(), userId, conversation});
+        "UPDATE conversations SET a_removed_at = ?, a_read_cursor = max(a_read_cursor, ?), a_stamp = ? WHERE id = ?",
+        "UPDATE conversations SET b_removed_at = ?, b_read_cursor = max(b_read_cursor, ?), b_stamp = ? WHERE id = ?"};
+    writeSession(kRemove, userId, key, conversation, {latest, latest, stamp.value()});
     return stamp;
 }
 
@@ -317,7 +339,7 @@ Cursor SqliteStore::updateSession(quint64 userId, const ConversationKey &key, st
                                   std::optional<bool> muted)
 {
     const quint64 conversation = conversationId(key, false);
-    QSqlQuery &q = run("SELECT pinned, muted FROM sessions WHERE user_id = ? AND conversation_id = ? AND active",
+    QSqlQuery &q = run("SELECT pinned, muted FROM user_sessions WHERE user_id = ? AND conversation_id = ? AND active",
                        {userId, conversation});
     if (!q.next())
         throw StoreError(StoreError::Kind::NotFound, QStringLiteral("no session"));
@@ -328,17 +350,31 @@ Cursor SqliteStore::updateSession(quint64 userId, const ConversationKey &key, st
     if (!changed)
         return Cursor();
     const Cursor stamp = nextSharedCursor(pb::DATA_SET_SESSIONS);
-    run("UPDATE sessions SET pinned = ?, muted = ?, stamp = ? WHERE user_id = ? AND conversation_id = ?",
-        {newPinned, newMuted, stamp.value(), userId, conversation});
+    static constexpr SessionWrite kPinAndMute{
+        "UPDATE group_sessions SET pinned = ?, muted = ?, stamp = ? WHERE user_id = ? AND conversation_id = ?",
+        "UPDATE conversations SET a_pinned = ?, a_muted = ?, a_stamp = ? WHERE id = ?",
+        "UPDATE conversations SET b_pinned = ?, b_muted = ?, b_stamp = ? WHERE id = ?"};
+    writeSession(kPinAndMute, userId, key, conversation, {newPinned, newMuted, stamp.value()});
     return stamp;
+}
+
+void SqliteStore::writeSession(const SessionWrite &write, quint64 userId, const ConversationKey &key,
+                               quint64 conversation, QVariantList values)
+{
+    if (key.isGroup()) {
+        values << userId << conversation;
+        run(write.group, values);
+    } else {
+        values << conversation;
+        run(userId == key.a ? write.sideA : write.sideB, values);
+    }
 }
 
 std::vector<pb::UnreadCount> SqliteStore::unreadCounts(quint64 userId)
 {
     std::vector<pb::UnreadCount> counts;
-    QSqlQuery &q = run("SELECT c.type, c.a, c.b, c.latest_id, s.read_cursor FROM sessions s"
-                       " JOIN conversations c ON c.id = s.conversation_id"
-                       " WHERE s.user_id = ? AND s.active AND c.latest_id > s.read_cursor",
+    QSqlQuery &q = run("SELECT type, a, b, latest_id, read_cursor FROM user_sessions"
+                       " WHERE user_id = ? AND active AND latest_id > read_cursor",
                        {userId});
     while (q.next()) {
         const ConversationKey key{pb::SessionType(q.value(0).toInt()), q.value(1).toULongLong(),
@@ -356,9 +392,8 @@ std::vector<pb::UnreadCount> SqliteStore::unreadCounts(quint64 userId)
 std::vector<quint64> SqliteStore::readersOf(const ConversationKey &key, quint64 messageId, quint64 exceptUserId)
 {
     std::vector<quint64> readers;
-    QSqlQuery &q = run("SELECT s.user_id FROM sessions s JOIN conversations c ON c.id = s.conversation_id"
-                       " WHERE c.type = ? AND c.a = ? AND c.b = ? AND s.active AND s.read_cursor >= ?"
-                       " AND s.user_id <> ? ORDER BY s.user_id",
+    QSqlQuery &q = run("SELECT user_id FROM user_sessions WHERE type = ? AND a = ? AND b = ? AND active"
+                       " AND read_cursor >= ? AND user_id <> ? ORDER BY user_id",
                        {int(key.type), key.a, key.b, messageId, exceptUserId});
     while (q.next())
         readers.push_back(q.value(0).toULongLong());

@@ -79,6 +79,49 @@ const std::vector<QStringList> &migrationSteps()
                            " user_id INTEGER NOT NULL, change INTEGER NOT NULL, role INTEGER NOT NULL,"
                            " joined_ms INTEGER NOT NULL, PRIMARY KEY (group_id, version, user_id)) WITHOUT ROWID"),
         },
+        // 3: a one-to-one conversation keeps both people's views (read cursor, pin, mute, removal, stamp) in its
+        // own row, as columns a_* and b_*. A first message to someone then writes one row where it wrote three:
+        // each `sessions` row was a random page in a per-user index, two of the five pages the busiest path wrote
+        // per message. Group members' views stay rows of their own, now `group_sessions`; `user_sessions` shows
+        // both kinds as one row per user and conversation, for reading.
+        {
+            QStringLiteral("ALTER TABLE conversations ADD COLUMN a_read_cursor INTEGER NOT NULL DEFAULT 0"),
+            QStringLiteral("ALTER TABLE conversations ADD COLUMN a_pinned INTEGER NOT NULL DEFAULT 0"),
+            QStringLiteral("ALTER TABLE conversations ADD COLUMN a_muted INTEGER NOT NULL DEFAULT 0"),
+            QStringLiteral("ALTER TABLE conversations ADD COLUMN a_removed_at INTEGER"),
+            QStringLiteral("ALTER TABLE conversations ADD COLUMN a_stamp INTEGER NOT NULL DEFAULT 0"),
+            QStringLiteral("ALTER TABLE conversations ADD COLUMN b_read_cursor INTEGER NOT NULL DEFAULT 0"),
+            QStringLiteral("ALTER TABLE conversations ADD COLUMN b_pinned INTEGER NOT NULL DEFAULT 0"),
+            QStringLiteral("ALTER TABLE conversations ADD COLUMN b_muted INTEGER NOT NULL DEFAULT 0"),
+            QStringLiteral("ALTER TABLE conversations ADD COLUMN b_removed_at INTEGER"),
+            QStringLiteral("ALTER TABLE conversations ADD COLUMN b_stamp INTEGER NOT NULL DEFAULT 0"),
+            QStringLiteral("UPDATE conversations SET a_read_cursor = s.read_cursor, a_pinned = s.pinned,"
+                           " a_muted = s.muted, a_removed_at = s.removed_at, a_stamp = s.stamp FROM sessions s"
+                           " WHERE conversations.type = 1 AND s.conversation_id = conversations.id"
+                           " AND s.user_id = conversations.a"),
+            QStringLiteral("UPDATE conversations SET b_read_cursor = s.read_cursor, b_pinned = s.pinned,"
+                           " b_muted = s.muted, b_removed_at = s.removed_at, b_stamp = s.stamp FROM sessions s"
+                           " WHERE conversations.type = 1 AND s.conversation_id = conversations.id"
+                           " AND s.user_id = conversations.b"),
+            QStringLiteral(
+                "DELETE FROM sessions WHERE conversation_id IN (SELECT id FROM conversations WHERE type = 1)"),
+            QStringLiteral("DROP INDEX sessions_by_conversation"),
+            QStringLiteral("ALTER TABLE sessions RENAME TO group_sessions"),
+            QStringLiteral("CREATE INDEX group_sessions_by_conversation ON group_sessions (conversation_id)"),
+            // The b side's sessions; the a side's come from the UNIQUE (type, a, b) index.
+            QStringLiteral("CREATE INDEX conversations_by_b ON conversations (type, b)"),
+            // SQLite pushes `user_id = ?` (or the conversation) down into each arm, so each reads only its index.
+            QStringLiteral(
+                "CREATE VIEW user_sessions (user_id, conversation_id, read_cursor, pinned, muted, removed_at, active,"
+                " stamp, latest_id, last_ms, conversation_stamp, type, a, b) AS"
+                " SELECT s.user_id, s.conversation_id, s.read_cursor, s.pinned, s.muted, s.removed_at, s.active,"
+                " s.stamp, c.latest_id, c.last_ms, c.stamp, c.type, c.a, c.b"
+                " FROM group_sessions s JOIN conversations c ON c.id = s.conversation_id"
+                " UNION ALL SELECT a, id, a_read_cursor, a_pinned, a_muted, a_removed_at, 1, a_stamp, latest_id,"
+                " last_ms, stamp, type, a, b FROM conversations WHERE type = 1"
+                " UNION ALL SELECT b, id, b_read_cursor, b_pinned, b_muted, b_removed_at, 1, b_stamp, latest_id,"
+                " last_ms, stamp, type, a, b FROM conversations WHERE type = 1"),
+        },
     };
     return steps;
 }

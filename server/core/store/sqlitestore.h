@@ -123,6 +123,17 @@ private:
     pb::Message readMessage(const QSqlQuery &q, const ConversationKey &key, quint64 viewerId);
     pb::Session readSession(const QSqlQuery &q, int first, const ConversationKey &key, quint64 userId);
     void joinGroupSession(quint64 userId, quint64 conversationId, Cursor stamp);
+    // One change to a user's view of a conversation, written where that view lives: the user's `group_sessions`
+    // row, or the a_* or b_* columns of a one-to-one conversation's row. All three statements take the same values
+    // first; then the user and the conversation (group) or the conversation alone (one-to-one).
+    struct SessionWrite
+    {
+        const char *group;
+        const char *sideA;
+        const char *sideB;
+    };
+    void writeSession(const SessionWrite &write, quint64 userId, const ConversationKey &key, quint64 conversation,
+                      QVariantList values);
     void leaveGroup(quint64 groupId, quint64 userId, Cursor groupsStamp, Cursor sessionsStamp);
 
     QString m_path;

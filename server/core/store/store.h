@@ -134,9 +134,9 @@ public:
     // The message `senderId` already sent with this client id, seen from the sender, if any.
     virtual std::optional<pb::Message> messageByClientId(quint64 senderId, const std::string &clientMsgId) = 0;
     // Appends `message` (sender, kind, text, mentions, reply_to, client id, file id set) to the conversation: takes
-    // the next id, stamps `sent_ms`, moves the sender's read cursor to it (one has read what one wrote) and makes
-    // sure both people of a one-to-one conversation have its session. `message.conversation` comes back as the
-    // sender sees it.
+    // the next id, stamps `sent_ms` and moves the sender's read cursor to it (one has read what one wrote). Both
+    // people of a one-to-one conversation have its session from its first message on. `message.conversation`
+    // comes back as the sender sees it.
     virtual void appendMessage(const ConversationKey &key, pb::Message &message, qint64 nowMs) = 0;
     virtual quint64 latestMessageId(const ConversationKey &key) = 0;
     // Up to `limit` messages: below `fromId` newest first (0 = from the latest), or above it oldest first.
