@@ -260,7 +260,7 @@ int runMessageBench(const LoadOptions &options)
     drain();
     traffic.recordLatency = false;
     const double cpu = cpuSeconds(process.pid()) - cpuBefore;
-    const double stolen = stolenCpuSeconds() - stolenBefore;
+    const double stolenAfter = stolenCpuSeconds();
     std::sort(traffic.latenciesMs.begin(), traffic.latenciesMs.end());
     printFigure(QStringLiteral("rate_msgs_per_s"), achievedRate, QStringLiteral("msg/s"));
     printFigure(QStringLiteral("p50_ms"), percentile(traffic.latenciesMs, 0.50), QStringLiteral("ms"));
@@ -270,8 +270,8 @@ int runMessageBench(const LoadOptions &options)
     if (cpu >= 0)
         printFigure(QStringLiteral("cpu_s_per_10k"), cpu / double(traffic.sent - sentBefore) * 10000.0,
                     QStringLiteral("s"));
-    if (stolenBefore >= 0)
-        printFigure(QStringLiteral("host_steal_s"), stolen, QStringLiteral("s"));
+    if (stolenBefore >= 0 && stolenAfter >= 0)
+        printFigure(QStringLiteral("host_steal_s"), stolenAfter - stolenBefore, QStringLiteral("s"));
     if (process.pid() > 0)
         printFigure(QStringLiteral("server_rss_mb"), rssMb(process.pid()), QStringLiteral("MB"));
 

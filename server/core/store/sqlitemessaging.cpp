@@ -293,14 +293,11 @@ ChangePage<pb::Session, pb::Conversation> SqliteStore::sessionsSince(quint64 use
 quint64 SqliteStore::markRead(quint64 userId, const ConversationKey &key, quint64 upToId)
 {
     const quint64 conversation = conversationId(key, false);
-    QSqlQuery &q =
-        run("SELECT read_cursor, latest_id FROM user_sessions WHERE user_id = ? AND conversation_id = ? AND active",
-            {userId, conversation});
-    if (!q.next())
+    const std::optional<SessionState> view = activeSession(userId, conversation);
+    if (!view)
         throw StoreError(StoreError::Kind::NotFound, QStringLiteral("no session"));
-    const quint64 current = q.value(0).toULongLong();
-    const quint64 target = std::min(upToId, q.value(1).toULongLong());
-    q.finish();
+    const quint64 current = view->readCursor;
+    const quint64 target = std::min(upToId, view->latestId);
     if (target <= current)
         return current;
     const Cursor stamp = nextSharedCursor(pb::DATA_SET_SESSIONS);
@@ -315,15 +312,11 @@ quint64 SqliteStore::markRead(quint64 userId, const ConversationKey &key, quint6
 Cursor SqliteStore::removeSession(quint64 userId, const ConversationKey &key)
 {
     const quint64 conversation = conversationId(key, false);
-    QSqlQuery &q =
-        run("SELECT latest_id, removed_at FROM user_sessions WHERE user_id = ? AND conversation_id = ? AND active",
-            {userId, conversation});
-    if (!q.next())
+    const std::optional<SessionState> view = activeSession(userId, conversation);
+    if (!view)
         return Cursor();
-    const quint64 latest = q.value(0).toULongLong();
-    const QVariant removedAt = q.value(1);
-    q.finish();
-    if (!removedAt.isNull() && removedAt.toULongLong() >= latest)
+    const quint64 latest = view->latestId;
+    if (view->removedAt && *view->removedAt >= latest)
         return Cursor(); // already hidden
     const Cursor stamp = nextSharedCursor(pb::DATA_SET_SESSIONS);
     static constexpr SessionWrite kRemove{
@@ -339,15 +332,12 @@ Cursor SqliteStore::updateSession(quint64 userId, const ConversationKey &key, st
                                   std::optional<bool> muted)
 {
     const quint64 conversation = conversationId(key, false);
-    QSqlQuery &q = run("SELECT pinned, muted FROM user_sessions WHERE user_id = ? AND conversation_id = ? AND active",
-                       {userId, conversation});
-    if (!q.next())
+    const std::optional<SessionState> view = activeSession(userId, conversation);
+    if (!view)
         throw StoreError(StoreError::Kind::NotFound, QStringLiteral("no session"));
-    const bool newPinned = pinned.value_or(q.value(0).toBool());
-    const bool newMuted = muted.value_or(q.value(1).toBool());
-    const bool changed = newPinned != q.value(0).toBool() || newMuted != q.value(1).toBool();
-    q.finish();
-    if (!changed)
+    const bool newPinned = pinned.value_or(view->pinned);
+    const bool newMuted = muted.value_or(view->muted);
+    if (newPinned == view->pinned && newMuted == view->muted)
         return Cursor();
     const Cursor stamp = nextSharedCursor(pb::DATA_SET_SESSIONS);
     static constexpr SessionWrite kPinAndMute{
@@ -356,6 +346,24 @@ Cursor SqliteStore::updateSession(quint64 userId, const ConversationKey &key, st
         "UPDATE conversations SET b_pinned = ?, b_muted = ?, b_stamp = ? WHERE id = ?"};
     writeSession(kPinAndMute, userId, key, conversation, {newPinned, newMuted, stamp.value()});
     return stamp;
+}
+
+std::optional<SqliteStore::SessionState> SqliteStore::activeSession(quint64 userId, quint64 conversation)
+{
+    QSqlQuery &q = run("SELECT read_cursor, latest_id, removed_at, pinned, muted FROM user_sessions"
+                       " WHERE user_id = ? AND conversation_id = ? AND active",
+                       {userId, conversation});
+    if (!q.next())
+        return std::nullopt;
+    SessionState view;
+    view.readCursor = q.value(0).toULongLong();
+    view.latestId = q.value(1).toULongLong();
+    if (!q.value(2).isNull())
+        view.removedAt = q.value(2).toULongLong();
+    view.pinned = q.value(3).toBool();
+    view.muted = q.value(4).toBool();
+    q.finish();
+    return view;
 }
 
 void SqliteStore::writeSession(const SessionWrite &write, quint64 userId, const ConversationKey &key,

@@ -123,6 +123,16 @@ private:
     pb::Message readMessage(const QSqlQuery &q, const ConversationKey &key, quint64 viewerId);
     pb::Session readSession(const QSqlQuery &q, int first, const ConversationKey &key, quint64 userId);
     void joinGroupSession(quint64 userId, quint64 conversationId, Cursor stamp);
+    // A user's view of a conversation they still take part in, as the writes below need it; nullopt when none.
+    struct SessionState
+    {
+        quint64 readCursor = 0;
+        quint64 latestId = 0;
+        std::optional<quint64> removedAt;
+        bool pinned = false;
+        bool muted = false;
+    };
+    std::optional<SessionState> activeSession(quint64 userId, quint64 conversation);
     // One change to a user's view of a conversation, written where that view lives: the user's `group_sessions`
     // row, or the a_* or b_* columns of a one-to-one conversation's row. All three statements take the same values
     // first; then the user and the conversation (group) or the conversation alone (one-to-one).
