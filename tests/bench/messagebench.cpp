@@ -1,6 +1,7 @@
 #include "messagebench.h"
 
 #include "benchfigures.h"
+#include "diskstallmonitor.h"
 #include "loadclient.h"
 #include "serverprocess.h"
 
@@ -23,6 +24,8 @@ using namespace protocol;
 namespace {
 
 constexpr int kBenchHashIterations = 1000; // logins of thousands of simulated people must not take minutes
+// A disk that finishes nothing for this long while a write waits holds that write past the p99 goal on its own.
+constexpr int kDiskStallMs = 5;
 
 // Server CPU time (user + system) in seconds, from /proc.
 double cpuSeconds(qint64 pid)
@@ -255,10 +258,14 @@ int runMessageBench(const LoadOptions &options)
     traffic.recordLatency = true;
     const double cpuBefore = cpuSeconds(process.pid());
     const double stolenBefore = stolenCpuSeconds();
+    // Only a server started here has a data directory known to be on this machine's disk.
+    DiskStallMonitor disk(options.server.isEmpty() ? process.dataDir().path() : QString(), kDiskStallMs);
+    disk.start();
     pace(options.seconds * 1000);
     const double achievedRate = double(traffic.sent - sentBefore) * 1000.0 / double(phase.elapsed());
     drain();
     traffic.recordLatency = false;
+    disk.stop();
     const double cpu = cpuSeconds(process.pid()) - cpuBefore;
     const double stolenAfter = stolenCpuSeconds();
     std::sort(traffic.latenciesMs.begin(), traffic.latenciesMs.end());
@@ -272,6 +279,12 @@ int runMessageBench(const LoadOptions &options)
                     QStringLiteral("s"));
     if (stolenBefore >= 0 && stolenAfter >= 0)
         printFigure(QStringLiteral("host_steal_s"), stolenAfter - stolenBefore, QStringLiteral("s"));
+    if (disk.available()) {
+        const DiskStallMonitor::Figures stalls = disk.figures();
+        printFigure(QStringLiteral("disk_stalls"), stalls.stalls, QStringLiteral("stalls"));
+        printFigure(QStringLiteral("disk_stalled_ms"), stalls.stalledMs, QStringLiteral("ms"));
+        printFigure(QStringLiteral("disk_longest_stall_ms"), stalls.longestMs, QStringLiteral("ms"));
+    }
     if (process.pid() > 0)
         printFigure(QStringLiteral("server_rss_mb"), rssMb(process.pid()), QStringLiteral("MB"));
 

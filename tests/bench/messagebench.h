@@ -1,7 +1,8 @@
 // confab-bench messages: N simulated clients on loopback sending one-to-one messages to random others, first as
 // fast as acknowledgements allow (durable messages per second), then at a fixed total rate (end-to-end latency
 // from the sender's send to the recipient's push, server CPU per 10,000 messages); every message is counted
-// from sending to delivery, so losses and duplicates show.
+// from sending to delivery, so losses and duplicates show. Beside the latencies it prints what the host took
+// meanwhile: CPU time stolen by other guests and the time the data disk sat on writes without finishing any.
 // confab-bench connections: idle authenticated connections, and the server memory each costs.
 #pragma once
 
