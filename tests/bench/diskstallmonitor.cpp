@@ -25,8 +25,7 @@ DiskStallMonitor::DiskStallMonitor(const QString &directory, int thresholdMs)
     : m_threshold(thresholdMs)
 {
 #ifdef Q_OS_LINUX
-    struct stat info
-    {};
+    struct stat info = {};
     if (::stat(QFile::encodeName(directory).constData(), &info) != 0)
         return;
     m_major = int(major(info.st_dev));
