@@ -20,6 +20,12 @@ namespace {
 // Sessions carry a preview, not the whole of a 32 KiB message.
 constexpr int kPreviewChars = 256;
 
+// Where SqliteStore::m_conversations keeps a conversation; looked up and filled in more than one place.
+std::pair<quint64, quint64> cacheKeyOf(const ConversationKey &key)
+{
+    return {key.a, key.b};
+}
+
 // Of `user_sessions`.
 constexpr const char *kSessionColumns =
     "read_cursor, pinned, muted, removed_at, active, latest_id, last_ms, conversation_id, type, a, b";
@@ -40,7 +46,7 @@ Cursor SqliteStore::nextSharedCursor(pb::DataSet dataSet)
 
 SqliteStore::ConversationState *SqliteStore::conversationState(const ConversationKey &key, bool create)
 {
-    const auto cacheKey = std::make_pair(key.a, key.b);
+    const auto cacheKey = cacheKeyOf(key);
     auto it = m_conversations.find(cacheKey);
     if (it != m_conversations.end())
         return &*it;
@@ -111,8 +117,7 @@ void SqliteStore::appendMessage(const ConversationKey &key, pb::Message &message
                                 : "INSERT INTO conversations (type, a, b, latest_id, last_ms, stamp, b_read_cursor)"
                                   " VALUES (?, ?, ?, ?, ?, ?, ?)",
                       {qint64(key.type), qint64(key.a), qint64(key.b), 1, nowMs, stamp, 1});
-        state = &*m_conversations.insert(std::make_pair(key.a, key.b),
-                                         ConversationState{quint64(m_direct.lastInsertRowId()), 1});
+        state = &*m_conversations.insert(cacheKeyOf(key), ConversationState{quint64(m_direct.lastInsertRowId()), 1});
     } else if (key.isGroup()) {
         ++state->latestId;
         m_direct.exec("UPDATE conversations SET latest_id = ?, last_ms = ?, stamp = ? WHERE id = ?",
