@@ -47,6 +47,7 @@ private:
     void watch();
     void record(std::chrono::steady_clock::duration stall);
 
+    int m_stats = -1; // /proc/diskstats, kept open
     int m_major = -1;
     int m_minor = -1;
     std::chrono::milliseconds m_threshold;
