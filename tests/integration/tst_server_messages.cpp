@@ -110,6 +110,9 @@ private slots:
         QCOMPARE(sendText(client, single(alice), "note to self").error, pb::ERROR_SELF_MESSAGE);
         QCOMPARE(sendText(client, single(bob), "").error, pb::ERROR_EMPTY_MESSAGE);
         QCOMPARE(sendText(client, single(bob), " \n\t ").error, pb::ERROR_EMPTY_MESSAGE);
+        // Unicode's spaces are blank too: ideographic (U+3000), no-break (U+00A0), em (U+2003), line separator.
+        QCOMPARE(sendText(client, single(bob), "\u3000\u3000 \u00a0\u2003\u2028").error, pb::ERROR_EMPTY_MESSAGE);
+        QVERIFY(sendText(client, single(bob), "\u3000好\u3000").ok()); // a word between them is a message
         QCOMPARE(sendText(client, single(bob), std::string(32 * 1024 + 1, 'x')).error, pb::ERROR_MESSAGE_TOO_LARGE);
         QCOMPARE(sendText(client, group(4242), "hi").error, pb::ERROR_UNKNOWN_GROUP);
 
@@ -122,6 +125,19 @@ private slots:
         system.set_client_msg_id("sys");
         system.set_kind(pb::MESSAGE_KIND_SYSTEM);
         QCOMPARE(client.call<rpc::SendMessage>(system).error, pb::ERROR_INVALID_ARGUMENT);
+        // No file can be uploaded yet, so no file message can name one: refused whatever its file_id or text.
+        pb::SendMessageRequest file = noKey;
+        file.set_client_msg_id("file");
+        file.set_kind(pb::MESSAGE_KIND_FILE);
+        file.set_file_id(77);
+        QCOMPARE(client.call<rpc::SendMessage>(file).error, pb::ERROR_INVALID_ARGUMENT);
+        file.set_file_id(0);
+        QCOMPARE(client.call<rpc::SendMessage>(file).error, pb::ERROR_INVALID_ARGUMENT);
+        pb::SendMessageRequest textWithFile = noKey;
+        textWithFile.set_client_msg_id("text-with-file");
+        textWithFile.set_text("");
+        textWithFile.set_file_id(77);
+        QCOMPARE(client.call<rpc::SendMessage>(textWithFile).error, pb::ERROR_INVALID_ARGUMENT);
 
         // The largest allowed body goes through whole, not truncated.
         const std::string largest(32 * 1024, 'y');
@@ -143,8 +159,8 @@ private slots:
         QVERIFY(client.call<rpc::SendMessage>(reply).ok());
 
         QVERIFY(client.isConnected());
-        // Nothing refused left a trace: the conversation holds the two accepted messages only.
-        QCOMPARE(historyOf(client, single(bob)).value.latest_id(), quint64(2));
+        // Nothing refused left a trace: the conversation holds the three accepted messages only.
+        QCOMPARE(historyOf(client, single(bob)).value.latest_id(), quint64(3));
     }
 
     void historyPagesBackwardsAndForwardsAndFillsHoles()

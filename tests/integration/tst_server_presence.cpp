@@ -139,6 +139,87 @@ private slots:
         QCOMPARE(bobClient.call<rpc::PresenceQuery>(tooMany).error, pb::ERROR_INVALID_ARGUMENT);
     }
 
+    void aChosenPresenceSurvivesReconnectsAndRestartsAndNeverFlashesOnline()
+    {
+        // Before the fix the choice lived only in memory and a sign-in without initial_presence meant "online":
+        // alice invisible, a reconnect or a server restart, and bob saw her online.
+        TestServer server;
+        const quint64 alice = idOf(server, "alice");
+        const auto bobWatchingAlice = [&](TestClient &bob) {
+            if (!bob.connectAndLogin(server.endpoint(), QStringLiteral("bob")).isEmpty())
+                return false;
+            pb::AddBuddyRequest add;
+            add.set_user_id(alice);
+            bob.call<rpc::AddBuddy>(add);
+            pb::PresenceWatchRequest watch;
+            watch.add_user_ids(alice);
+            return bob.call<rpc::PresenceWatch>(watch).ok();
+        };
+        {
+            TestClient bob, aliceClient;
+            QVERIFY(bobWatchingAlice(bob));
+            QCOMPARE(aliceClient.connectAndLogin(server.endpoint(), QStringLiteral("alice")), QString());
+            pb::SetPresenceRequest invisible;
+            invisible.set_presence(pb::PRESENCE_INVISIBLE);
+            QVERIFY(aliceClient.call<rpc::SetPresence>(invisible).ok());
+            QCOMPARE(presenceOf(bob, alice), pb::PRESENCE_OFFLINE);
+            bob.pushes().clear();
+
+            // A reconnect, as after a network drop: no initial_presence, so the stored choice holds.
+            aliceClient.connection().close();
+            TestClient again;
+            QCOMPARE(again.open(server.endpoint()), true);
+            const auto resumed = again.login(QStringLiteral("alice"));
+            QVERIFY2(resumed.ok(), qPrintable(resumed.message));
+            QCOMPARE(resumed.value.presence(), pb::PRESENCE_INVISIBLE); // her own selector shows the truth
+            QCOMPARE(presenceOf(bob, alice), pb::PRESENCE_OFFLINE);
+            QCOMPARE(presencePushesAbout(bob, alice), 0); // not even one push said online
+        }
+
+        QVERIFY(server.restart());
+        TestClient bob, aliceClient;
+        QVERIFY(bobWatchingAlice(bob));
+        bob.pushes().clear();
+        QCOMPARE(aliceClient.open(server.endpoint()), true);
+        const auto afterRestart = aliceClient.login(QStringLiteral("alice"));
+        QVERIFY(afterRestart.ok());
+        QCOMPARE(afterRestart.value.presence(), pb::PRESENCE_INVISIBLE);
+        QCOMPARE(presenceOf(bob, alice), pb::PRESENCE_OFFLINE);
+        QCOMPARE(presenceOf(aliceClient, alice), pb::PRESENCE_INVISIBLE);
+        QCOMPARE(presencePushesAbout(bob, alice), 0);
+
+        // Busy is kept the same way; choosing anew at sign-in replaces the stored choice.
+        pb::SetPresenceRequest busy;
+        busy.set_presence(pb::PRESENCE_BUSY);
+        QVERIFY(aliceClient.call<rpc::SetPresence>(busy).ok());
+        QCOMPARE(nextPresencePush(bob, alice), pb::PRESENCE_BUSY);
+        aliceClient.connection().close();
+        QCOMPARE(nextPresencePush(bob, alice), pb::PRESENCE_OFFLINE);
+        TestClient phone;
+        QCOMPARE(phone.open(server.endpoint()), true);
+        const auto back = phone.login(QStringLiteral("alice"));
+        QCOMPARE(back.value.presence(), pb::PRESENCE_BUSY);
+        QCOMPARE(nextPresencePush(bob, alice), pb::PRESENCE_BUSY); // straight to busy, never online first
+        QCOMPARE(presencePushesAbout(bob, alice), 0);
+    }
+
+    void anInitialPresenceThatIsNoPresenceIsRefused()
+    {
+        TestServer server;
+        TestClient client;
+        QVERIFY(client.open(server.endpoint()));
+        pb::LoginRequest request;
+        request.set_login_name("alice");
+        request.set_password("demo");
+        request.set_client_type(pb::CLIENT_TYPE_LINUX);
+        request.set_initial_presence(pb::Presence(77));
+        QCOMPARE(client.call<rpc::Login>(request).error, pb::ERROR_INVALID_ARGUMENT);
+        request.set_initial_presence(pb::PRESENCE_AWAY); // chosen at sign-in
+        const auto away = client.call<rpc::Login>(request);
+        QVERIFY(away.ok());
+        QCOMPARE(away.value.presence(), pb::PRESENCE_AWAY);
+    }
+
     void replacingALoginIsNotGoingOffline()
     {
         TestServer server;

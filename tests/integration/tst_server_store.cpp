@@ -98,8 +98,8 @@ private slots:
             QVERIFY(db.open());
             QSqlQuery q(db);
             QVERIFY(q.exec(QStringLiteral("DROP VIEW user_sessions")));
-            for (const char *table :
-                 {"conversations", "messages", "group_sessions", "chat_groups", "group_members", "group_events"})
+            for (const char *table : {"conversations", "messages", "group_sessions", "chat_groups", "group_members",
+                                      "group_events", "presence_choices"})
                 QVERIFY(q.exec(QStringLiteral("DROP TABLE %1").arg(QLatin1String(table))));
             QVERIFY(q.exec(QStringLiteral("PRAGMA user_version=1")));
         }
@@ -200,6 +200,7 @@ private slots:
             QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM sessions")) && q.next());
             QCOMPARE(q.value(0).toInt(), 4 + 3); // two people in each of two conversations, three in the group
             q.finish();
+            QVERIFY(q.exec(QStringLiteral("DROP TABLE presence_choices")));
             QVERIFY(q.exec(QStringLiteral("PRAGMA user_version=2")));
         }
         QSqlDatabase::removeDatabase(QStringLiteral("downgrade"));
@@ -207,7 +208,7 @@ private slots:
 
         SqliteStore store(path);
         store.open();
-        QCOMPARE(store.schemaVersion(), 3);
+        QCOMPARE(store.schemaVersion(), SqliteStore::currentSchemaVersion());
         QCOMPARE(describeSessions(store, users), before);
         // And the moved views keep working: a message brings back the session cat removed.
         pb::Message m;
@@ -219,6 +220,23 @@ private slots:
         const auto catsSession = store.session(users[2], ConversationKey::single(users[0], users[2]));
         QVERIFY(catsSession.has_value());
         QCOMPARE(catsSession->unread(), quint64(1));
+    }
+
+    void step4KeepsEachPersonsChosenPresenceAcrossAReopen()
+    {
+        const QString path = freshPath();
+        {
+            SqliteStore store(path);
+            store.open();
+            QCOMPARE(store.chosenPresence(7), pb::PRESENCE_ONLINE); // never chose: online
+            store.setChosenPresence(7, pb::PRESENCE_INVISIBLE);
+            store.setChosenPresence(8, pb::PRESENCE_BUSY);
+            store.setChosenPresence(8, pb::PRESENCE_ONLINE); // back to the default
+        }
+        SqliteStore store(path);
+        store.open();
+        QCOMPARE(store.chosenPresence(7), pb::PRESENCE_INVISIBLE);
+        QCOMPARE(store.chosenPresence(8), pb::PRESENCE_ONLINE);
     }
 
     void aNewerStoreIsRefused()
@@ -419,6 +437,20 @@ private slots:
         QTRY_VERIFY(ok.has_value());
         QVERIFY(!*ok);
         QVERIFY_THROWS_EXCEPTION(StoreError, thread.blocking([](Store &s) { return s.schemaVersion(); }));
+    }
+
+    void aBlockingJobThatThrowsAnythingIsAnErrorNotACrash()
+    {
+        // Before the fix only StoreError was caught here: a std::bad_alloc or an out_of_range from a job went
+        // through the storage thread and terminated the server.
+        StorageThread thread(std::make_unique<SqliteStore>(freshPath()));
+        thread.start();
+        QVERIFY_THROWS_EXCEPTION(StoreError,
+                                 thread.blocking([](Store &) -> int { throw std::out_of_range("no such row"); }));
+        QVERIFY_THROWS_EXCEPTION(StoreError, thread.blocking([](Store &) -> int { throw 42; }, false));
+        // The thread lives on and serves the next job.
+        QCOMPARE(thread.blocking([](Store &s) { return s.schemaVersion(); }, false) > 0, true);
+        thread.stop();
     }
 
     void closingADepartmentThatStillHasPeopleIsRefused()

@@ -17,13 +17,9 @@ TestServer::TestServer(int demoUsers, const std::function<void(server::ServerCon
     config.changePollIntervalMs = 50;
     if (tweak)
         tweak(config);
-    m_server = std::make_unique<server::Server>(config);
-    QString error;
-    m_running = m_server->start(&error);
-    if (!m_running) {
-        qWarning() << "test server did not start:" << error;
+    m_config = config;
+    if (!startServer())
         return;
-    }
     if (demoUsers > 0)
         store().blocking([demoUsers](server::Store &s) { return server::seedDemoOrganisation(s, demoUsers); });
 }
@@ -31,6 +27,23 @@ TestServer::TestServer(int demoUsers, const std::function<void(server::ServerCon
 TestServer::~TestServer()
 {
     m_server.reset();
+}
+
+bool TestServer::startServer()
+{
+    m_server = std::make_unique<server::Server>(m_config);
+    QString error;
+    m_running = m_server->start(&error);
+    if (!m_running)
+        qWarning() << "test server did not start:" << error;
+    return m_running;
+}
+
+bool TestServer::restart()
+{
+    m_server.reset(); // stops it as SIGTERM would: connections close, the store is closed
+    m_running = false;
+    return startServer();
 }
 
 server::StorageThread &TestServer::store()

@@ -19,6 +19,8 @@ public:
     ~TestServer();
 
     bool isRunning() const { return m_running; }
+    // Stops the server and starts it again on the same data dir (on new ports: ask endpoint() again).
+    bool restart();
     server::Server &server() { return *m_server; }
     server::StorageThread &store();
     QString dataDir() const { return m_dir.path(); }
@@ -27,7 +29,10 @@ public:
     client::ServerEndpoint endpoint(bool webSocket = false) const;
 
 private:
+    bool startServer();
+
     QTemporaryDir m_dir;
+    server::ServerConfig m_config;
     std::unique_ptr<server::Server> m_server;
     bool m_running = false;
 };

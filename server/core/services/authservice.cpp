@@ -97,6 +97,11 @@ void AuthService::login(Connection &connection, pb::LoginRequest &&request, Repl
                    QStringLiteral("a login name and a password or resume token are needed"));
         return;
     }
+    // OFFLINE (the default) keeps what the person chose last; any other value is a new choice made at sign-in.
+    if (!pb::Presence_IsValid(request.initial_presence())) {
+        reply.fail(pb::ERROR_INVALID_ARGUMENT, QStringLiteral("initial_presence is not a presence"));
+        return;
+    }
     const QString address = connection.peerAddress();
     if (const qint64 wait = m_throttle.retryAfter(loginName, address, m_context.now()); wait > 0) {
         qCWarning(lcAuth) << "login for" << loginName << "from" << address << "throttled for" << wait << "ms";
@@ -201,18 +206,27 @@ void AuthService::completeLogin(quint64 userId, const pb::LoginRequest &request,
     const qint64 now = m_context.now();
     TokenRecord record{userId, request.client_type(), QString::fromStdString(request.device_name()),
                        now + m_context.settings.tokenLifetimeMs};
+    // The presence is read (or, when chosen at sign-in, written) in the same job as the token, so that the device
+    // is online with the person's choice from its first moment: an invisible person never flashes online.
+    struct SignedIn
+    {
+        std::optional<pb::User> user;
+        pb::Presence presence = pb::PRESENCE_ONLINE;
+    };
     m_context.store.write(
         this,
-        [hash = tokenHash(token), record](Store &s) {
+        [hash = tokenHash(token), record, chosen = request.initial_presence()](Store &s) {
             s.storeToken(hash, record);
-            return s.user(record.userId);
+            if (chosen != pb::PRESENCE_OFFLINE)
+                s.setChosenPresence(record.userId, chosen);
+            return SignedIn{s.user(record.userId), s.chosenPresence(record.userId)};
         },
-        [this, userId, token, record, request, reply](StoreResult<std::optional<pb::User>> result) {
+        [this, userId, token, record, request, reply](StoreResult<SignedIn> result) {
             Connection *c = reply.connection();
             if (!c || !c->isOpen())
                 return;
             c->setLoginPending(false);
-            if (!result.ok() || !result.value()) {
+            if (!result.ok() || !result.value().user) {
                 reply.fail(pb::ERROR_INTERNAL, QStringLiteral("storage error"));
                 return;
             }
@@ -242,17 +256,18 @@ void AuthService::completeLogin(quint64 userId, const pb::LoginRequest &request,
                 }
             }
 
-            *response.mutable_user() = *result.value();
+            const pb::Presence presence = result.value().presence;
+            *response.mutable_user() = *result.value().user;
             response.set_resume_token(token.toStdString());
             response.set_token_expires_ms(record.expiresMs);
             response.set_server_time_ms(m_context.now());
             response.set_heartbeat_interval_ms(quint32(m_context.settings.heartbeatIntervalMs));
             response.set_idle_timeout_ms(quint32(m_context.settings.idleTimeoutMs));
-            response.set_presence(request.initial_presence() == pb::PRESENCE_OFFLINE ? pb::PRESENCE_ONLINE
-                                                                                     : request.initial_presence());
+            response.set_presence(presence);
+            // Presence first: from here on others may ask, and the answer must already be the person's choice.
+            emit userOnline(userId, presence);
             reply(response);
             qCInfo(lcAuth) << "user" << userId << "logged in on connection" << c->id() << "from" << c->peerAddress();
-            emit userOnline(userId, request.initial_presence());
         });
 }
 

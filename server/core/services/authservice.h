@@ -32,7 +32,7 @@ public:
     void kickUser(quint64 userId, pb::KickReason reason, const QString &detail);
 
 signals:
-    void userOnline(quint64 userId, pb::Presence initialPresence);
+    void userOnline(quint64 userId, pb::Presence chosenPresence); // the person's stored choice
     void userDeviceGone(quint64 userId, bool lastDevice);
 
 private:

@@ -14,10 +14,12 @@ namespace {
 constexpr size_t kMaxClientMsgIdBytes = 64;
 constexpr int kMaxLatestIdConversations = 500;
 
+// Blank by Unicode's idea of white space, not ASCII's: a message of ideographic spaces (U+3000) or no-break
+// spaces shows as nothing in every client.
 bool isBlank(const std::string &text)
 {
-    return std::all_of(text.begin(), text.end(),
-                       [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; });
+    const QString decoded = QString::fromUtf8(text);
+    return std::all_of(decoded.begin(), decoded.end(), [](QChar c) { return c.isSpace(); });
 }
 
 } // namespace
@@ -61,8 +63,10 @@ void MessageService::send(Connection &connection, pb::SendMessageRequest &&reque
                    QStringLiteral("client_msg_id is required (at most %1 bytes)").arg(kMaxClientMsgIdBytes));
         return;
     }
-    if (request.kind() != pb::MESSAGE_KIND_TEXT && request.kind() != pb::MESSAGE_KIND_FILE) {
-        reply.fail(pb::ERROR_INVALID_ARGUMENT, QStringLiteral("clients send text or file messages"));
+    // File messages wait for the file service: until a file can be uploaded, no file_id names one, and a message
+    // that pointed at nothing would reach every member's cache.
+    if (request.kind() != pb::MESSAGE_KIND_TEXT || request.file_id() != 0) {
+        reply.fail(pb::ERROR_INVALID_ARGUMENT, QStringLiteral("clients send text messages; files are not served yet"));
         return;
     }
     if (request.text().size() > size_t(m_context.settings.maxMessageBytes)) {
@@ -71,7 +75,7 @@ void MessageService::send(Connection &connection, pb::SendMessageRequest &&reque
             QStringLiteral("%1 bytes; at most %2").arg(request.text().size()).arg(m_context.settings.maxMessageBytes));
         return;
     }
-    if (isBlank(request.text()) && request.file_id() == 0) {
+    if (isBlank(request.text())) {
         reply.fail(pb::ERROR_EMPTY_MESSAGE, QStringLiteral("the message has no text"));
         return;
     }

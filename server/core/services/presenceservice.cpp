@@ -24,10 +24,26 @@ PresenceService::PresenceService(ServerContext &context, QObject *parent)
             reply.fail(pb::ERROR_INVALID_ARGUMENT, QStringLiteral("choose online, away, busy or invisible"));
             return;
         }
-        set(c.userId(), r.presence());
-        pb::SetPresenceResponse response;
-        response.set_presence(r.presence());
-        reply(response);
+        // Stored before anyone hears of it: a choice that a restart forgot would show an invisible person online.
+        const quint64 userId = c.userId();
+        const pb::Presence chosen = r.presence();
+        m_context.store.write(
+            this,
+            [userId, chosen](Store &s) {
+                s.setChosenPresence(userId, chosen);
+                return true;
+            },
+            [this, userId, chosen, reply](StoreResult<bool> stored) {
+                if (!stored.ok()) {
+                    reply.fail(pb::ERROR_INTERNAL, QStringLiteral("the presence could not be saved"));
+                    return;
+                }
+                if (m_context.online.isOnline(userId))
+                    set(userId, chosen);
+                pb::SetPresenceResponse response;
+                response.set_presence(chosen);
+                reply(response);
+            });
     });
     d.handle<rpc::PresenceQuery>([this](Connection &c, pb::PresenceQueryRequest &&r, Reply<rpc::PresenceQuery> reply) {
         if (r.user_ids_size() > kMaxBatch) {
@@ -64,12 +80,12 @@ pb::Presence PresenceService::presenceAsSeenBy(quint64 userId, quint64 viewer) c
     return userId == viewer ? chosen : visibleToOthers(chosen);
 }
 
-void PresenceService::onUserOnline(quint64 userId, pb::Presence initial)
+void PresenceService::onUserOnline(quint64 userId, pb::Presence chosen)
 {
-    // Another device already online keeps the presence the user chose there.
-    if (m_chosen.contains(userId))
+    // A second device changes nothing unless the person chose anew when signing in there.
+    if (m_chosen.contains(userId) && m_chosen.value(userId) == chosen)
         return;
-    set(userId, initial == pb::PRESENCE_OFFLINE ? pb::PRESENCE_ONLINE : initial);
+    set(userId, chosen == pb::PRESENCE_OFFLINE ? pb::PRESENCE_ONLINE : chosen);
 }
 
 void PresenceService::onUserDeviceGone(quint64 userId, bool lastDevice)
@@ -95,7 +111,6 @@ void PresenceService::onConnectionClosed(Connection *connection)
 
 void PresenceService::set(quint64 userId, pb::Presence presence)
 {
-    const bool wasKnown = m_chosen.contains(userId);
     const pb::Presence before = visibleToOthers(m_chosen.value(userId, pb::PRESENCE_OFFLINE));
     m_chosen.insert(userId, presence);
     // The user's own devices always hear of it (they show the real state, invisible included).
@@ -103,7 +118,7 @@ void PresenceService::set(quint64 userId, pb::Presence presence)
     own.mutable_presence()->set_user_id(userId);
     own.mutable_presence()->set_presence(presence);
     m_context.online.sendToUser(userId, oneway::PresenceNotify::id, own);
-    if (!wasKnown || before != visibleToOthers(presence))
+    if (before != visibleToOthers(presence)) // an invisible person coming online is news to nobody
         publish(userId, visibleToOthers(presence));
 }
 

@@ -1,4 +1,5 @@
-// Presence is live state, never stored. Changes go to the people who have the user in their buddy list or who
+// Presence is live state; only the person's choice (away, busy, invisible) is stored, so that it outlives
+// reconnects and restarts. Changes go to the people who have the user in their buddy list or who
 // watch them (an open conversation, a visible part of the tree), and to the user's own devices; never to the
 // whole company. Invisible users appear offline to everyone but themselves.
 #pragma once
@@ -24,7 +25,8 @@ public:
     // What `viewer` sees of `userId`.
     pb::Presence presenceAsSeenBy(quint64 userId, quint64 viewer) const;
 
-    void onUserOnline(quint64 userId, pb::Presence initial);
+    // The user's device is online; `chosen` is the stored choice, read with the sign-in.
+    void onUserOnline(quint64 userId, pb::Presence chosen);
     void onUserDeviceGone(quint64 userId, bool lastDevice);
     void onConnectionClosed(Connection *connection);
 

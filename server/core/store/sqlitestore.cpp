@@ -122,6 +122,11 @@ const std::vector<QStringList> &migrationSteps()
                 " UNION ALL SELECT b, id, b_read_cursor, b_pinned, b_muted, b_removed_at, 1, b_stamp, latest_id,"
                 " last_ms, stamp, type, a, b FROM conversations WHERE type = 1"),
         },
+        // 4: the presence each person chose (away, busy, invisible), kept across reconnects and restarts. It is
+        // no part of the profile, which everyone syncs: an invisible person's choice is theirs alone.
+        {
+            QStringLiteral("CREATE TABLE presence_choices (user_id INTEGER PRIMARY KEY, presence INTEGER NOT NULL)"),
+        },
     };
     return steps;
 }
@@ -422,6 +427,22 @@ void SqliteStore::revokeToken(const QByteArray &tokenHash)
 void SqliteStore::revokeTokensOf(quint64 userId)
 {
     run("DELETE FROM tokens WHERE user_id = ?", {userId});
+}
+
+pb::Presence SqliteStore::chosenPresence(quint64 userId)
+{
+    QSqlQuery &q = run("SELECT presence FROM presence_choices WHERE user_id = ?", {userId});
+    const pb::Presence chosen = q.next() ? pb::Presence(q.value(0).toInt()) : pb::PRESENCE_ONLINE;
+    q.finish();
+    return chosen;
+}
+
+void SqliteStore::setChosenPresence(quint64 userId, pb::Presence presence)
+{
+    if (presence == pb::PRESENCE_ONLINE)
+        run("DELETE FROM presence_choices WHERE user_id = ?", {userId}); // the default needs no row
+    else
+        run("INSERT OR REPLACE INTO presence_choices (user_id, presence) VALUES (?, ?)", {userId, int(presence)});
 }
 
 // --- directory ------------------------------------------------------------------------------------------------

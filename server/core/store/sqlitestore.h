@@ -46,6 +46,8 @@ public:
     std::optional<TokenRecord> token(const QByteArray &tokenHash) override;
     void revokeToken(const QByteArray &tokenHash) override;
     void revokeTokensOf(quint64 userId) override;
+    pb::Presence chosenPresence(quint64 userId) override;
+    void setChosenPresence(quint64 userId, pb::Presence presence) override;
 
     std::optional<pb::User> user(quint64 id) override;
     std::optional<pb::User> userByLogin(const QString &loginName) override;

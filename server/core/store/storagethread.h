@@ -88,6 +88,10 @@ private:
 
     template <class Op, class Done>
     void enqueue(bool write, QObject *context, Op op, Done done);
+    // Runs `op` and keeps what it returns or throws in `result`; false when it threw. Any exception is caught
+    // here, not only StoreError: one escaping the storage thread would end the whole server.
+    template <class Op, class R>
+    static bool runCaught(Op &op, Store &store, std::optional<StoreResult<R>> &result);
     void push(Job job);
     void loop();
     enum class BatchOutcome
@@ -126,6 +130,22 @@ private:
     std::atomic<quint64> m_commits{0};
 };
 
+template <class Op, class R>
+bool StorageThread::runCaught(Op &op, Store &store, std::optional<StoreResult<R>> &result)
+{
+    try {
+        result.emplace(op(store));
+        return true;
+    } catch (const StoreError &e) {
+        result.emplace(e);
+    } catch (const std::exception &e) {
+        result.emplace(StoreError(StoreError::Kind::Internal, QString::fromUtf8(e.what())));
+    } catch (...) {
+        result.emplace(StoreError(StoreError::Kind::Internal, QStringLiteral("a storage job failed")));
+    }
+    return false;
+}
+
 template <class Op, class Done>
 void StorageThread::enqueue(bool write, QObject *context, Op op, Done done)
 {
@@ -133,17 +153,7 @@ void StorageThread::enqueue(bool write, QObject *context, Op op, Done done)
     auto result = std::make_shared<std::optional<StoreResult<R>>>();
     Job job;
     job.write = write;
-    job.run = [op = std::move(op), result](Store &store) mutable {
-        try {
-            result->emplace(op(store));
-            return true;
-        } catch (const StoreError &e) {
-            result->emplace(e);
-        } catch (const std::exception &e) {
-            result->emplace(StoreError(StoreError::Kind::Internal, QString::fromUtf8(e.what())));
-        }
-        return false;
-    };
+    job.run = [op = std::move(op), result](Store &store) mutable { return runCaught(op, store, *result); };
     job.settle = [result](bool committed) {
         if (!result->has_value()) // never ran: the store was closed or closing
             result->emplace(StoreError(StoreError::Kind::Internal, QStringLiteral("the store is closed")));
@@ -166,15 +176,7 @@ auto StorageThread::blocking(Op op, bool isWrite) -> decltype(op(std::declval<St
     std::optional<StoreResult<R>> result;
     Job job;
     job.write = isWrite;
-    job.run = [&](Store &store) {
-        try {
-            result.emplace(op(store));
-            return true;
-        } catch (const StoreError &e) {
-            result.emplace(e);
-        }
-        return false;
-    };
+    job.run = [&](Store &store) { return runCaught(op, store, result); };
     job.settle = [&](bool committed) {
         if (!result)
             result.emplace(StoreError(StoreError::Kind::Internal, QStringLiteral("the store is closed")));

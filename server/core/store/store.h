@@ -104,6 +104,9 @@ public:
     virtual std::optional<TokenRecord> token(const QByteArray &tokenHash) = 0;
     virtual void revokeToken(const QByteArray &tokenHash) = 0;
     virtual void revokeTokensOf(quint64 userId) = 0;
+    // The presence the person chose last (ONLINE when they never chose): what they show whenever they are online.
+    virtual pb::Presence chosenPresence(quint64 userId) = 0;
+    virtual void setChosenPresence(quint64 userId, pb::Presence presence) = 0;
 
     // --- directory ------------------------------------------------------------------------------------------
     virtual std::optional<pb::User> user(quint64 id) = 0;
