@@ -3,7 +3,7 @@
 // restarts; what is shown while the window is active counts as read. Used in the main window and in pop-outs.
 #pragma once
 
-#include "messaging/conversationid.h"
+#include "types/conversationid.h"
 
 #include <QPointer>
 #include <QWidget>

@@ -3,8 +3,8 @@
 // of the person chosen. Conversations can be popped out into windows of their own.
 #pragma once
 
-#include "messaging/conversationid.h"
 #include "protocol/messages.h"
+#include "types/conversationid.h"
 
 #include <QHash>
 #include <QMainWindow>

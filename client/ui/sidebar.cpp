@@ -26,8 +26,7 @@ Sidebar::Sidebar(DepartmentTreeModel &directory, client::Messenger &messenger, Q
     : QWidget(parent)
     , m_directory(directory)
     , m_messenger(messenger)
-    , m_search(new client::SearchModel(directory, messenger.groups(), messenger.conversations(), messenger.names(),
-                                       messenger.cache(), this))
+    , m_search(new client::SearchModel(directory, messenger.groups(), messenger.names(), messenger.cache(), this))
     , m_stack(new QStackedWidget(this))
     , m_tabs(new QTabWidget(this))
     , m_sessions(new QListView(this))

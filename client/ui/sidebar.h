@@ -3,7 +3,7 @@
 // in the search box, what the search found.
 #pragma once
 
-#include "messaging/conversationid.h"
+#include "types/conversationid.h"
 
 #include <QWidget>
 

@@ -3,7 +3,7 @@
 // the taskbar alert and tests can rely on it.
 #pragma once
 
-#include "messaging/conversationid.h"
+#include "types/conversationid.h"
 
 #include <QIcon>
 #include <QObject>

@@ -267,7 +267,9 @@ private slots:
 
         // The full-text index over what is cached.
         std::optional<std::vector<client::MessageHit>> hits;
-        alice.messenger->conversations().search(QStringLiteral("reveals"), this, [&](auto found) { hits = found; });
+        alice.cache->read<std::vector<client::MessageHit>>(
+            this, [](client::CacheDatabase &db) { return db.searchMessages(QStringLiteral("reveals"), 50); },
+            [&](auto found) { hits = found; });
         QTRY_VERIFY(hits.has_value());
         QCOMPARE(int(hits->size()), 1);
         QCOMPARE(hits->front().message.id(), 122u);
@@ -398,8 +400,8 @@ private slots:
         QTRY_COMPARE(alice.messenger->groups().rowCount(), 1);
         alice.cache->flush();
 
-        client::SearchModel search(alice.directory, alice.messenger->groups(), alice.messenger->conversations(),
-                                   alice.messenger->names(), alice.cache.get());
+        client::SearchModel search(alice.directory, alice.messenger->groups(), alice.messenger->names(),
+                                   alice.cache.get());
         QAbstractItemModelTester tester(&search, QAbstractItemModelTester::FailureReportingMode::QtTest);
         QSignalSpy people(&search, &client::SearchModel::peopleFound);
         search.setQuery(QStringLiteral("bob"));

@@ -2,8 +2,9 @@
 // PRAGMA user_version (a newer cache is refused), every value bound. Used only from the cache thread (LocalCache).
 #pragma once
 
-#include "messaging/conversationid.h"
 #include "protocol/messages.h"
+#include "types/cachedgroup.h"
+#include "types/conversationid.h"
 
 #include <QHash>
 #include <QSqlDatabase>
@@ -31,16 +32,7 @@ struct CachedDirectory
 };
 
 // What the cache holds of the user's messaging: sessions, buddies and groups with the cursors they are complete
-// up to. A group's `info` is empty (id 0) until its details were fetched; `listedVersion` is what the group list
-// last said, so details are fetched again when it is ahead of `info.version()`.
-struct CachedGroup
-{
-    quint64 id = 0;
-    quint64 listedVersion = 0;
-    pb::GroupInfo info;
-    quint64 membersVersion = 0;
-};
-
+// up to.
 struct CachedMessaging
 {
     std::vector<pb::Session> sessions;

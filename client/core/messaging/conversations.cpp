@@ -37,7 +37,12 @@ Conversations::Conversations(ServerConnection &connection, LocalCache *cache, Ou
     , m_outbox(outbox)
     , m_names(names)
 {
-    connect(&connection, &ServerConnection::pushReceived, this, &Conversations::onPush);
+    connection.pushes().on<oneway::MessageNotify>(this, [this](const auto &n) { onMessagePush(n); });
+    connection.pushes().on<oneway::ReadNotify>(this, [this](const auto &n) { onReadPush(n); });
+    connection.pushes().on<oneway::P2P>(this, [this](const pb::P2PCommand &command) {
+        if (command.from_user_id() != m_selfId)
+            emit peerTyping(ConversationId::single(command.from_user_id()), command.kind() == pb::P2P_KIND_TYPING);
+    });
     connect(&outbox, &Outbox::sent, this, &Conversations::onSent);
     connect(&outbox, &Outbox::failed, this, &Conversations::onFailed);
     connect(&outbox, &Outbox::restored, this, [this] {
@@ -200,48 +205,41 @@ void Conversations::store(std::vector<pb::Message> messages)
         m_cache->write([messages = std::move(messages)](CacheDatabase &db) { db.putMessages(messages); });
 }
 
-void Conversations::onPush(const Frame &frame)
+void Conversations::onMessagePush(const pb::MessageNotify &notify)
 {
-    if (frame.command == oneway::MessageNotify::id) {
-        pb::MessageNotify notify;
-        if (!parseBody(frame, notify))
-            return;
-        const pb::Message &message = notify.message();
-        const ConversationId conversation = ConversationId::of(message.conversation());
-        store({message});
-        if (MessageListModel *model = m_models.value(conversation)) {
-            const quint64 newest = model->newestId();
-            model->addMessages({message});
-            if (newest != 0 && message.id() > newest + 1 && m_online) {
-                qCInfo(lcConversations) << "hole in" << conversation.toString() << "after" << newest << "pulling";
-                fetchHistory(conversation, newest, true);
-            }
+    const pb::Message &message = notify.message();
+    const ConversationId conversation = ConversationId::of(message.conversation());
+    store({message});
+    if (MessageListModel *model = m_models.value(conversation)) {
+        const quint64 newest = model->newestId();
+        model->addMessages({message});
+        if (newest != 0 && message.id() > newest + 1 && m_online) {
+            qCInfo(lcConversations) << "hole in" << conversation.toString() << "after" << newest << "pulling";
+            fetchHistory(conversation, newest, true);
         }
-        if (message.sender_id() != m_selfId)
-            emit messageReceived(message);
-    } else if (frame.command == oneway::ReadNotify::id) {
-        pb::ReadNotify notify;
-        if (!parseBody(frame, notify) || notify.reader_id() == m_selfId)
-            return;
-        const ConversationId conversation = ConversationId::of(notify.conversation());
-        MessageListModel *model = m_models.value(conversation);
-        if (!model)
-            return;
-        if (!conversation.isGroup()) {
-            model->setPeerReadCursor(notify.read_cursor());
-            return;
-        }
-        std::vector<quint64> affected;
-        for (quint64 id : model->recentOwnIds(kReceiptMessages)) {
-            if (id <= notify.read_cursor())
-                affected.push_back(id);
-        }
-        requestReceipts(conversation, affected);
-    } else if (frame.command == oneway::P2P::id) {
-        pb::P2PCommand command;
-        if (parseBody(frame, command) && command.from_user_id() != m_selfId)
-            emit peerTyping(ConversationId::single(command.from_user_id()), command.kind() == pb::P2P_KIND_TYPING);
     }
+    if (message.sender_id() != m_selfId)
+        emit messageReceived(message);
+}
+
+void Conversations::onReadPush(const pb::ReadNotify &notify)
+{
+    if (notify.reader_id() == m_selfId)
+        return;
+    const ConversationId conversation = ConversationId::of(notify.conversation());
+    MessageListModel *model = m_models.value(conversation);
+    if (!model)
+        return;
+    if (!conversation.isGroup()) {
+        model->setPeerReadCursor(notify.read_cursor());
+        return;
+    }
+    std::vector<quint64> affected;
+    for (quint64 id : model->recentOwnIds(kReceiptMessages)) {
+        if (id <= notify.read_cursor())
+            affected.push_back(id);
+    }
+    requestReceipts(conversation, affected);
 }
 
 void Conversations::requestReceipts(ConversationId conversation, const std::vector<quint64> &messageIds)
@@ -332,17 +330,6 @@ void Conversations::setTyping(ConversationId conversation, bool typing)
     command.set_to_user_id(conversation.peer);
     command.set_kind(typing ? pb::P2P_KIND_TYPING : pb::P2P_KIND_STOPPED_TYPING);
     m_connection.send(oneway::P2P::id, command);
-}
-
-void Conversations::search(const QString &text, QObject *context, std::function<void(std::vector<MessageHit>)> done)
-{
-    if (!m_cache) {
-        QMetaObject::invokeMethod(
-            context, [done] { done({}); }, Qt::QueuedConnection);
-        return;
-    }
-    m_cache->read<std::vector<MessageHit>>(
-        context, [text](CacheDatabase &db) { return db.searchMessages(text, 50); }, std::move(done));
 }
 
 } // namespace confab::client

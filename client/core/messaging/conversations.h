@@ -45,9 +45,6 @@ public:
     // One-to-one only: tell the other person we are typing (true) or stopped (false).
     void setTyping(ConversationId conversation, bool typing);
 
-    // Full-text search over the cached messages of every conversation, newest first.
-    void search(const QString &text, QObject *context, std::function<void(std::vector<MessageHit>)> done);
-
 signals:
     // A message from someone else arrived (for notifications; the session list counts it by itself).
     void messageReceived(const pb::Message &message);
@@ -56,7 +53,8 @@ signals:
     void peerTyping(confab::client::ConversationId conversation, bool typing);
 
 private:
-    void onPush(const protocol::Frame &frame);
+    void onMessagePush(const pb::MessageNotify &notify);
+    void onReadPush(const pb::ReadNotify &notify);
     void onSent(const QString &clientMsgId, quint64 id, qint64 sentMs);
     void onFailed(const QString &clientMsgId, int errorCode, const QString &message);
     void showPending(MessageListModel &model);

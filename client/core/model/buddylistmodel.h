@@ -1,8 +1,8 @@
 // The user's own contact list ("buddies"), by name, with presence and sign line from the directory.
 #pragma once
 
-#include "messaging/conversationid.h"
 #include "model/sortedlistmodel.h"
+#include "types/conversationid.h"
 
 #include <vector>
 

@@ -2,7 +2,7 @@
 // organisation's directory, groups from the group list. Lists listen to `changed` to repaint only what moved.
 #pragma once
 
-#include "messaging/conversationid.h"
+#include "types/conversationid.h"
 
 #include <QObject>
 

@@ -2,8 +2,9 @@
 // details fetched so far; details are fetched again only when the announced version is ahead (see GroupSync).
 #pragma once
 
-#include "cache/cachedatabase.h"
 #include "model/sortedlistmodel.h"
+#include "types/cachedgroup.h"
+#include "types/conversationid.h"
 
 #include <vector>
 

@@ -4,7 +4,7 @@
 // changed and moved one by one; the model never resets after it was first filled.
 #pragma once
 
-#include "messaging/conversationid.h"
+#include "types/conversationid.h"
 
 #include <QAbstractListModel>
 

@@ -1,6 +1,5 @@
 #include "model/searchmodel.h"
 
-#include "messaging/conversations.h"
 #include "model/departmenttreemodel.h"
 #include "model/displaynames.h"
 #include "model/grouplistmodel.h"
@@ -14,12 +13,11 @@ constexpr int kPeople = 30;
 constexpr int kMessages = 50;
 } // namespace
 
-SearchModel::SearchModel(const DepartmentTreeModel &directory, const GroupListModel &groups,
-                         Conversations &conversations, const DisplayNames &names, LocalCache *cache, QObject *parent)
+SearchModel::SearchModel(const DepartmentTreeModel &directory, const GroupListModel &groups, const DisplayNames &names,
+                         LocalCache *cache, QObject *parent)
     : QAbstractListModel(parent)
     , m_directory(directory)
     , m_groups(groups)
-    , m_conversations(conversations)
     , m_names(names)
     , m_cache(cache)
 {}
@@ -65,29 +63,37 @@ void SearchModel::setQuery(const QString &text)
         return;
     if (!m_cache) {
         showPeople(m_directory.findPeople(m_query, kPeople));
-    } else {
-        m_cache->read<std::vector<quint64>>(
-            this, [query = m_query](CacheDatabase &db) { return db.searchPeople(query, kPeople); },
-            [this, generation](std::vector<quint64> ids) {
-                if (generation == m_generation)
-                    showPeople(ids);
-            });
+        return;
     }
-    m_conversations.search(m_query, this, [this, generation](std::vector<MessageHit> hits) {
-        if (generation != m_generation || hits.empty())
-            return;
-        const int first = int(m_rows.size());
-        const int count = int(qMin<size_t>(hits.size(), kMessages));
-        beginInsertRows({}, first, first + count - 1);
-        for (int i = 0; i < count; ++i) {
-            const pb::Message &m = hits[size_t(i)].message;
-            const ConversationId conversation = ConversationId::of(m.conversation());
-            m_rows.push_back({Kind::Message, conversation, m.sender_id(), m.id(),
-                              m_names.conversationName(conversation), hits[size_t(i)].snippet, m.sent_ms()});
-        }
-        endInsertRows();
-        emit messagesFound(count);
-    });
+    m_cache->read<std::vector<quint64>>(
+        this, [query = m_query](CacheDatabase &db) { return db.searchPeople(query, kPeople); },
+        [this, generation](std::vector<quint64> ids) {
+            if (generation == m_generation)
+                showPeople(ids);
+        });
+    m_cache->read<std::vector<MessageHit>>(
+        this, [query = m_query](CacheDatabase &db) { return db.searchMessages(query, kMessages); },
+        [this, generation](std::vector<MessageHit> hits) {
+            if (generation == m_generation)
+                showMessages(hits);
+        });
+}
+
+void SearchModel::showMessages(const std::vector<MessageHit> &hits)
+{
+    if (hits.empty())
+        return;
+    const int first = int(m_rows.size());
+    const int count = int(qMin<size_t>(hits.size(), kMessages));
+    beginInsertRows({}, first, first + count - 1);
+    for (int i = 0; i < count; ++i) {
+        const pb::Message &m = hits[size_t(i)].message;
+        const ConversationId conversation = ConversationId::of(m.conversation());
+        m_rows.push_back({Kind::Message, conversation, m.sender_id(), m.id(), m_names.conversationName(conversation),
+                          hits[size_t(i)].snippet, m.sent_ms()});
+    }
+    endInsertRows();
+    emit messagesFound(count);
 }
 
 int SearchModel::rowCount(const QModelIndex &parent) const

@@ -3,13 +3,12 @@
 #pragma once
 
 #include "cache/localcache.h"
-#include "messaging/conversationid.h"
+#include "types/conversationid.h"
 
 #include <QAbstractListModel>
 
 namespace confab::client {
 
-class Conversations;
 class DepartmentTreeModel;
 class DisplayNames;
 class GroupListModel;
@@ -37,9 +36,10 @@ public:
         TitleRole,                   // QString: the person, group or conversation (DisplayRole adds the detail)
     };
 
-    // With a cache, people come from its full-text index (off the GUI thread); without, from the directory.
-    SearchModel(const DepartmentTreeModel &directory, const GroupListModel &groups, Conversations &conversations,
-                const DisplayNames &names, LocalCache *cache, QObject *parent = nullptr);
+    // With a cache, people and messages come from its full-text indexes (off the GUI thread); without, people come
+    // from the directory and no message is found.
+    SearchModel(const DepartmentTreeModel &directory, const GroupListModel &groups, const DisplayNames &names,
+                LocalCache *cache, QObject *parent = nullptr);
 
     // Groups answer at once; people and messages when the cache has answered (peopleFound, messagesFound).
     void setQuery(const QString &text);
@@ -65,10 +65,10 @@ private:
         qint64 timeMs = 0;
     };
     void showPeople(const std::vector<quint64> &ids);
+    void showMessages(const std::vector<MessageHit> &hits);
 
     const DepartmentTreeModel &m_directory;
     const GroupListModel &m_groups;
-    Conversations &m_conversations;
     const DisplayNames &m_names;
     LocalCache *m_cache;
     QString m_query;

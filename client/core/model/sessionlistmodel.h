@@ -3,8 +3,8 @@
 // The model also keeps the total unread count, which the tray icon and the taskbar show.
 #pragma once
 
-#include "messaging/conversationid.h"
 #include "model/sortedlistmodel.h"
+#include "types/conversationid.h"
 
 #include <QHash>
 

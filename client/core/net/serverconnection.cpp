@@ -181,8 +181,10 @@ void ServerConnection::onFrame(const Frame &frame)
 {
     m_lastReceivedMs = m_clock.elapsed();
     if (frame.seq == 0) {
-        if (frame.command != oneway::Heartbeat::id)
+        if (frame.command != oneway::Heartbeat::id) {
+            m_pushes.dispatch(frame);
             emit pushReceived(frame);
+        }
         return;
     }
     auto it = m_pending.find(frame.seq);

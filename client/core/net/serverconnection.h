@@ -3,6 +3,7 @@
 // sends heartbeats and hands pushes on. Reconnecting and logging in again belong to the Session above it.
 #pragma once
 
+#include "net/pushdispatch.h"
 #include "net/rpcresult.h"
 #include "net/serverendpoint.h"
 #include "protocol/frame.h"
@@ -74,6 +75,9 @@ public:
                     });
     }
 
+    // The pushes by type, parsed once: subscribe with pushes().on<oneway::X>(context, handler).
+    PushDispatch &pushes() { return m_pushes; }
+
     // A one-way message (typing notices).
     void send(protocol::CommandId command, const google::protobuf::Message &body);
     // Bytes exactly as given, for tests of the server's handling of bad input.
@@ -84,7 +88,8 @@ signals:
     void connected();
     // `reason` is for logs; the Session decides what the user sees.
     void disconnected(const QString &reason);
-    // A server-initiated frame (seq 0): pushes, kicks, unsolicited errors.
+    // A server-initiated frame (seq 0) as it came, after pushes() has dispatched it: for tools that show every
+    // push (confab-cli watch) and tests. Handle a push through pushes(), not here.
     void pushReceived(const confab::protocol::Frame &frame);
     // TLS verification failed (also for pinned certificates, which are then accepted anyway).
     void sslErrors(const QList<QSslError> &errors);
@@ -124,6 +129,7 @@ private:
     QSslSocket *m_socket = nullptr;
     QWebSocket *m_webSocket = nullptr;
     protocol::FrameDecoder m_decoder;
+    PushDispatch m_pushes;
     QHash<quint16, Pending> m_pending;
     quint16 m_lastSeq = 0;
     int m_requestTimeoutMs = 30'000;

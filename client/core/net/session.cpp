@@ -27,7 +27,7 @@ Session::Session(ServerConnection &connection, pb::ClientType clientType, QObjec
     connect(&m_retry, &QTimer::timeout, this, &Session::connectNow);
     connect(&m_connection, &ServerConnection::connected, this, &Session::onConnected);
     connect(&m_connection, &ServerConnection::disconnected, this, &Session::onDisconnected);
-    connect(&m_connection, &ServerConnection::pushReceived, this, &Session::onPush);
+    m_connection.pushes().on<oneway::Kick>(this, [this](const pb::KickNotice &kick) { onKick(kick); });
     connect(&m_connection, &ServerConnection::untrustedCertificate, this, [this](const QSslCertificate &certificate) {
         if (m_state == State::SignedOut || m_state == State::Kicked)
             return;
@@ -123,6 +123,7 @@ void Session::onConnected()
         request.set_password(m_password.toStdString());
     request.set_client_type(m_clientType);
     request.set_device_name(m_deviceName.toStdString());
+    request.set_initial_presence(m_initialPresence);
     const bool resumed = m_everOnline;
     m_connection.call<rpc::Login>(request, this, [this, resumed](RpcResult<pb::LoginResponse> result) {
         if (!result.ok()) {
@@ -174,12 +175,8 @@ void Session::scheduleRetry()
     m_retry.start(delay);
 }
 
-void Session::onPush(const Frame &frame)
+void Session::onKick(const pb::KickNotice &kick)
 {
-    if (frame.command != oneway::Kick::id)
-        return;
-    pb::KickNotice kick;
-    parseBody(frame, kick);
     if (kick.reason() == pb::KICK_REASON_SERVER_SHUTDOWN)
         return; // a restart is not the person being kicked: the disconnect that follows schedules the retry
     m_retry.stop();

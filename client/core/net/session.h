@@ -43,6 +43,9 @@ public:
 
     void setBackoff(Backoff backoff) { m_backoff = backoff; }
     void setDeviceName(const QString &name) { m_deviceName = name; }
+    // A presence chosen while signed out, sent with every sign-in until one succeeds; OFFLINE: the person's
+    // stored choice (OwnPresence keeps this).
+    void setInitialPresence(pb::Presence presence) { m_initialPresence = presence; }
 
     void signIn(const ServerEndpoint &server, const QString &user, const QString &password);
     void resume(const ServerEndpoint &server, const QString &user, const QString &token);
@@ -69,13 +72,14 @@ private:
     void connectNow();
     void onConnected();
     void onDisconnected();
-    void onPush(const protocol::Frame &frame);
+    void onKick(const pb::KickNotice &kick);
     void scheduleRetry();
     void setState(State state);
 
     ServerConnection &m_connection;
     pb::ClientType m_clientType;
     QString m_deviceName;
+    pb::Presence m_initialPresence = pb::PRESENCE_OFFLINE;
     Backoff m_backoff;
     ServerEndpoint m_server;
     QString m_user;

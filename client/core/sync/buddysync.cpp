@@ -12,7 +12,7 @@ BuddySync::BuddySync(ServerConnection &connection, LocalCache *cache, BuddyListM
     : DataSetSync(connection, cache, pb::DATA_SET_BUDDIES, parent)
     , m_model(model)
 {
-    connect(&connection, &ServerConnection::pushReceived, this, &BuddySync::onPush);
+    connection.pushes().on<oneway::BuddyChangedNotify>(this, [this](const auto &n) { onBuddyPush(n); });
 }
 
 void BuddySync::applyCached(const std::vector<pb::Buddy> &buddies, quint64 cursor)
@@ -54,13 +54,8 @@ void BuddySync::pull(quint64 cursor)
     pullPages<rpc::BuddySync>(m_connection, this, cursor, std::move(handlers));
 }
 
-void BuddySync::onPush(const Frame &frame)
+void BuddySync::onBuddyPush(const pb::BuddyChangedNotify &notify)
 {
-    if (frame.command != oneway::BuddyChangedNotify::id)
-        return;
-    pb::BuddyChangedNotify notify;
-    if (!parseBody(frame, notify))
-        return;
     if (isSyncing() || notify.sync().prev_cursor() != cursor()) {
         if (notify.sync().cursor() > cursor())
             start(); // a gap (or a pull running that may have read before it): pull what was missed

@@ -25,7 +25,7 @@ protected:
     void pull(quint64 cursor) override;
 
 private:
-    void onPush(const protocol::Frame &frame);
+    void onBuddyPush(const pb::BuddyChangedNotify &notify);
 
     BuddyListModel &m_model;
     std::vector<pb::Buddy> m_fullSync;

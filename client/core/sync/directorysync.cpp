@@ -13,7 +13,11 @@ DirectorySync::DirectorySync(ServerConnection &connection, DepartmentTreeModel &
     , m_connection(connection)
     , m_model(model)
 {
-    connect(&m_connection, &ServerConnection::pushReceived, this, &DirectorySync::onPush);
+    m_connection.pushes().on<oneway::UserChangedNotify>(this, [this](const auto &n) { onUserPush(n); });
+    m_connection.pushes().on<oneway::SyncNotify>(this, [this](const auto &n) { onSyncPush(n); });
+    m_connection.pushes().on<oneway::PresenceNotify>(this, [this](const pb::PresenceNotify &n) {
+        m_model.setPresence(n.presence().user_id(), n.presence().presence());
+    });
 }
 
 void DirectorySync::loadCache()
@@ -118,7 +122,8 @@ void DirectorySync::pull(pb::DataSet dataSet, quint64 cursor, bool full, OnPage 
     m_connection.call<Rpc>(request, this, [=, this](RpcResult<typename Rpc::Response> r) {
         if (!r.ok()) {
             m_syncing = false;
-            emit failed(r.message);
+            qCWarning(lcDirectorySync) << "syncing data set" << dataSet << "failed:" << r.message;
+            emit failed(r.error);
             return;
         }
         const auto &page = r.value;
@@ -149,31 +154,22 @@ void DirectorySync::done()
     emit finished();
 }
 
-void DirectorySync::onPush(const Frame &frame)
+void DirectorySync::onUserPush(const pb::UserChangedNotify &notify)
 {
-    if (frame.command == oneway::UserChangedNotify::id) {
-        pb::UserChangedNotify notify;
-        if (!parseBody(frame, notify))
-            return;
-        if (!m_syncing && notify.sync().prev_cursor() == m_usersCursor) {
-            m_model.upsertUser(notify.user()); // in order: apply it and move on
-            m_usersCursor = notify.sync().cursor();
-        } else if (notify.sync().cursor() > m_usersCursor) {
-            start(); // a gap: pull what was missed
-        }
-    } else if (frame.command == oneway::SyncNotify::id) {
-        pb::SyncNotify notify;
-        if (!parseBody(frame, notify))
-            return;
-        const quint64 held = notify.data_set() == pb::DATA_SET_DEPARTMENTS ? m_departmentsCursor : m_usersCursor;
-        if ((notify.data_set() == pb::DATA_SET_DEPARTMENTS || notify.data_set() == pb::DATA_SET_USERS) &&
-            notify.cursor() > held)
-            start();
-    } else if (frame.command == oneway::PresenceNotify::id) {
-        pb::PresenceNotify notify;
-        if (parseBody(frame, notify))
-            m_model.setPresence(notify.presence().user_id(), notify.presence().presence());
+    if (!m_syncing && notify.sync().prev_cursor() == m_usersCursor) {
+        m_model.upsertUser(notify.user()); // in order: apply it and move on
+        m_usersCursor = notify.sync().cursor();
+    } else if (notify.sync().cursor() > m_usersCursor) {
+        start(); // a gap: pull what was missed
     }
+}
+
+void DirectorySync::onSyncPush(const pb::SyncNotify &notify)
+{
+    const quint64 held = notify.data_set() == pb::DATA_SET_DEPARTMENTS ? m_departmentsCursor : m_usersCursor;
+    if ((notify.data_set() == pb::DATA_SET_DEPARTMENTS || notify.data_set() == pb::DATA_SET_USERS) &&
+        notify.cursor() > held)
+        start();
 }
 
 } // namespace confab::client

@@ -38,10 +38,11 @@ signals:
     // `expected` is 0 when unknown (incremental syncs).
     void progress(pb::DataSet dataSet, quint64 rows, quint64 expected);
     void finished();
-    void failed(const QString &reason);
+    void failed(pb::ErrorCode error); // the server's English message is for logs, not for people
 
 private:
-    void onPush(const protocol::Frame &frame);
+    void onUserPush(const pb::UserChangedNotify &notify);
+    void onSyncPush(const pb::SyncNotify &notify);
     void sync();
     // Pages through one data set from `cursor`; onPage(response, full, first) applies or collects a page and
     // returns its row count, onDone(cursor) runs after the last page.

@@ -12,7 +12,8 @@ GroupSync::GroupSync(ServerConnection &connection, LocalCache *cache, GroupListM
     : DataSetSync(connection, cache, pb::DATA_SET_GROUPS, parent)
     , m_model(model)
 {
-    connect(&connection, &ServerConnection::pushReceived, this, &GroupSync::onPush);
+    connection.pushes().on<oneway::GroupChangedNotify>(this, [this](const auto &n) { onGroupPush(n); });
+    connection.pushes().on<oneway::GroupMembersNotify>(this, [this](const auto &n) { onMembersPush(n); });
 }
 
 void GroupSync::applyCached(std::vector<CachedGroup> groups, quint64 cursor)
@@ -197,47 +198,42 @@ void GroupSync::applyEvents(quint64 groupId, const google::protobuf::RepeatedPtr
     }
 }
 
-void GroupSync::onPush(const Frame &frame)
+void GroupSync::onGroupPush(const pb::GroupChangedNotify &notify)
 {
-    if (frame.command == oneway::GroupChangedNotify::id) {
-        pb::GroupChangedNotify notify;
-        if (!parseBody(frame, notify))
-            return;
-        const pb::GroupInfo &info = notify.group();
-        if (info.dissolved()) {
-            forget(info.id());
-            return;
-        }
-        // A group new to us comes with our own mute flag; changes to a known one leave it out.
-        m_model.setInfo(info, m_model.group(info.id()) == nullptr);
-        storeInfo(info);
-    } else if (frame.command == oneway::GroupMembersNotify::id) {
-        pb::GroupMembersNotify notify;
-        if (!parseBody(frame, notify))
-            return;
-        const quint64 groupId = notify.group_id();
-        for (const pb::MemberEvent &e : notify.events()) {
-            if (e.change() == pb::MEMBER_CHANGE_REMOVE && e.member().user_id() == m_selfId) {
-                forget(groupId);
-                return;
-            }
-        }
-        m_model.setListedVersion(groupId, notify.version());
-        if (!m_members.contains(groupId)) {
-            fetchOutdatedDetails(); // the member count moved; nobody holds the list itself
-            return;
-        }
-        Members &held = m_members[groupId];
-        if (held.version != notify.prev_version()) {
-            pullMembers(groupId); // a gap: pull what was missed
-            return;
-        }
-        pb::GroupMembersResponse asPage;
-        asPage.set_group_id(groupId);
-        asPage.set_version(notify.version());
-        *asPage.mutable_events() = notify.events();
-        applyMembers(groupId, asPage);
+    const pb::GroupInfo &info = notify.group();
+    if (info.dissolved()) {
+        forget(info.id());
+        return;
     }
+    // A group new to us comes with our own mute flag; changes to a known one leave it out.
+    m_model.setInfo(info, m_model.group(info.id()) == nullptr);
+    storeInfo(info);
+}
+
+void GroupSync::onMembersPush(const pb::GroupMembersNotify &notify)
+{
+    const quint64 groupId = notify.group_id();
+    for (const pb::MemberEvent &e : notify.events()) {
+        if (e.change() == pb::MEMBER_CHANGE_REMOVE && e.member().user_id() == m_selfId) {
+            forget(groupId);
+            return;
+        }
+    }
+    m_model.setListedVersion(groupId, notify.version());
+    if (!m_members.contains(groupId)) {
+        fetchOutdatedDetails(); // the member count moved; nobody holds the list itself
+        return;
+    }
+    Members &held = m_members[groupId];
+    if (held.version != notify.prev_version()) {
+        pullMembers(groupId); // a gap: pull what was missed
+        return;
+    }
+    pb::GroupMembersResponse asPage;
+    asPage.set_group_id(groupId);
+    asPage.set_version(notify.version());
+    *asPage.mutable_events() = notify.events();
+    applyMembers(groupId, asPage);
 }
 
 void GroupSync::createGroup(const QString &name, const std::vector<quint64> &memberIds, Done done)

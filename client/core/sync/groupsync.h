@@ -47,7 +47,8 @@ private:
         quint64 version = 0;
         QHash<quint64, pb::GroupMember> byUser;
     };
-    void onPush(const protocol::Frame &frame);
+    void onGroupPush(const pb::GroupChangedNotify &notify);
+    void onMembersPush(const pb::GroupMembersNotify &notify);
     void fetchOutdatedDetails();
     void storeInfo(const pb::GroupInfo &info);
     void forget(quint64 groupId);

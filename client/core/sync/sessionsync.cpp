@@ -10,7 +10,9 @@ SessionSync::SessionSync(ServerConnection &connection, LocalCache *cache, Sessio
     : DataSetSync(connection, cache, pb::DATA_SET_SESSIONS, parent)
     , m_model(model)
 {
-    connect(&connection, &ServerConnection::pushReceived, this, &SessionSync::onPush);
+    connection.pushes().on<oneway::SessionChangedNotify>(this, [this](const auto &n) { onSessionPush(n); });
+    connection.pushes().on<oneway::MessageNotify>(this, [this](const auto &n) { onMessagePush(n); });
+    connection.pushes().on<oneway::ReadNotify>(this, [this](const auto &n) { onReadPush(n); });
 }
 
 void SessionSync::applyCached(std::vector<pb::Session> sessions, quint64 cursor)
@@ -62,38 +64,40 @@ void SessionSync::storeSession(ConversationId conversation)
         m_cache->write([session = *s](CacheDatabase &db) { db.putSession(session); });
 }
 
-void SessionSync::onPush(const Frame &frame)
+void SessionSync::pullAgainIfSyncing()
 {
-    const bool sessionNews = frame.command == oneway::SessionChangedNotify::id ||
-                             frame.command == oneway::MessageNotify::id || frame.command == oneway::ReadNotify::id;
-    if (sessionNews && isSyncing())
+    if (isSyncing())
         start(); // a page read before this push may hide it when the pull ends: pull once more after
-    if (frame.command == oneway::SessionChangedNotify::id) {
-        pb::SessionChangedNotify notify;
-        if (!parseBody(frame, notify))
-            return;
-        if (notify.has_session()) {
-            m_model.upsert(notify.session());
-            storeSession(ConversationId::of(notify.session().conversation()));
-        } else {
-            const ConversationId removed = ConversationId::of(notify.removed());
-            m_model.remove(removed);
-            if (m_cache)
-                m_cache->write([removed](CacheDatabase &db) { db.removeSession(removed); });
-        }
-    } else if (frame.command == oneway::MessageNotify::id) {
-        pb::MessageNotify notify;
-        if (!parseBody(frame, notify))
-            return;
-        m_model.addMessage(notify.message());
-        storeSession(ConversationId::of(notify.message().conversation()));
-    } else if (frame.command == oneway::ReadNotify::id) {
-        pb::ReadNotify notify;
-        if (!parseBody(frame, notify) || notify.reader_id() != m_selfId)
-            return; // others' reads are receipts (ConversationLoader), not our badge
-        m_model.setReadCursor(ConversationId::of(notify.conversation()), notify.read_cursor());
-        storeSession(ConversationId::of(notify.conversation()));
+}
+
+void SessionSync::onSessionPush(const pb::SessionChangedNotify &notify)
+{
+    pullAgainIfSyncing();
+    if (notify.has_session()) {
+        m_model.upsert(notify.session());
+        storeSession(ConversationId::of(notify.session().conversation()));
+        return;
     }
+    const ConversationId removed = ConversationId::of(notify.removed());
+    m_model.remove(removed);
+    if (m_cache)
+        m_cache->write([removed](CacheDatabase &db) { db.removeSession(removed); });
+}
+
+void SessionSync::onMessagePush(const pb::MessageNotify &notify)
+{
+    pullAgainIfSyncing();
+    m_model.addMessage(notify.message());
+    storeSession(ConversationId::of(notify.message().conversation()));
+}
+
+void SessionSync::onReadPush(const pb::ReadNotify &notify)
+{
+    pullAgainIfSyncing();
+    if (notify.reader_id() != m_selfId)
+        return; // others' reads are receipts (ConversationLoader), not our badge
+    m_model.setReadCursor(ConversationId::of(notify.conversation()), notify.read_cursor());
+    storeSession(ConversationId::of(notify.conversation()));
 }
 
 void SessionSync::applyOwnMessage(const pb::Message &message)

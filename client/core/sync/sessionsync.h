@@ -34,7 +34,10 @@ protected:
     void pull(quint64 cursor) override;
 
 private:
-    void onPush(const protocol::Frame &frame);
+    void pullAgainIfSyncing();
+    void onSessionPush(const pb::SessionChangedNotify &notify);
+    void onMessagePush(const pb::MessageNotify &notify);
+    void onReadPush(const pb::ReadNotify &notify);
     void storeSession(ConversationId conversation);
     void update(ConversationId conversation, std::optional<bool> pinned, std::optional<bool> muted);
 

@@ -1,4 +1,4 @@
-#include "messaging/conversationid.h"
+#include "types/conversationid.h"
 
 namespace confab::client {
 
