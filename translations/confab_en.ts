@@ -89,6 +89,60 @@
     </message>
 </context>
 <context>
+    <name>ServerEndpoint</name>
+    <message>
+        <source>Unknown scheme &quot;%1&quot;: use host:port, tls://, ws:// or wss://</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a server address such as chat.example.com:7210</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SyncProgress</name>
+    <message>
+        <source>Fetching departments: %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fetching departments: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fetching people: %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fetching people: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fetching recent conversations: %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fetching recent conversations: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fetching groups: %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fetching groups: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fetching contacts: %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fetching contacts: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>confab::app::ClientController</name>
     <message>
         <source>Fetching the organisation failed: %1</source>
@@ -99,39 +153,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>departments</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>people</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Fetching %1: %2 of %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Fetching %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Your system keychain is not available, so Confab cannot keep you signed in.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Offline: reconnecting to %1…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>recent conversations</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>groups</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>contacts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -171,6 +197,10 @@ Issued to: %2</source>
     </message>
     <message>
         <source>Confab is already running for %1 on this computer; that window was brought to the front.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your presence could not be changed: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

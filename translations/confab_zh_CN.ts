@@ -89,6 +89,60 @@
     </message>
 </context>
 <context>
+    <name>ServerEndpoint</name>
+    <message>
+        <source>Unknown scheme &quot;%1&quot;: use host:port, tls://, ws:// or wss://</source>
+        <translation>未知的协议“%1”：请使用 host:port、tls://、ws:// 或 wss://</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a server address such as chat.example.com:7210</source>
+        <translation>“%1”不是服务器地址，应类似 chat.example.com:7210</translation>
+    </message>
+</context>
+<context>
+    <name>SyncProgress</name>
+    <message>
+        <source>Fetching departments: %1 of %2</source>
+        <translation>正在获取部门：%1 / %2</translation>
+    </message>
+    <message>
+        <source>Fetching departments: %1</source>
+        <translation>正在获取部门：%1</translation>
+    </message>
+    <message>
+        <source>Fetching people: %1 of %2</source>
+        <translation>正在获取人员：%1 / %2</translation>
+    </message>
+    <message>
+        <source>Fetching people: %1</source>
+        <translation>正在获取人员：%1</translation>
+    </message>
+    <message>
+        <source>Fetching recent conversations: %1 of %2</source>
+        <translation>正在获取最近会话：%1 / %2</translation>
+    </message>
+    <message>
+        <source>Fetching recent conversations: %1</source>
+        <translation>正在获取最近会话：%1</translation>
+    </message>
+    <message>
+        <source>Fetching groups: %1 of %2</source>
+        <translation>正在获取群组：%1 / %2</translation>
+    </message>
+    <message>
+        <source>Fetching groups: %1</source>
+        <translation>正在获取群组：%1</translation>
+    </message>
+    <message>
+        <source>Fetching contacts: %1 of %2</source>
+        <translation>正在获取联系人：%1 / %2</translation>
+    </message>
+    <message>
+        <source>Fetching contacts: %1</source>
+        <translation>正在获取联系人：%1</translation>
+    </message>
+</context>
+<context>
     <name>confab::app::ClientController</name>
     <message>
         <source>Fetching the organisation failed: %1</source>
@@ -99,40 +153,12 @@
         <translation>已连接到 %1</translation>
     </message>
     <message>
-        <source>departments</source>
-        <translation>部门</translation>
-    </message>
-    <message>
-        <source>people</source>
-        <translation>人员</translation>
-    </message>
-    <message>
-        <source>Fetching %1: %2 of %3</source>
-        <translation>正在获取%1：%2 / %3</translation>
-    </message>
-    <message>
-        <source>Fetching %1: %2</source>
-        <translation>正在获取%1：%2</translation>
-    </message>
-    <message>
         <source>Your system keychain is not available, so Confab cannot keep you signed in.</source>
         <translation>系统钥匙串不可用，Confab 无法保持您的登录状态。</translation>
     </message>
     <message>
         <source>Offline: reconnecting to %1…</source>
         <translation>离线：正在重新连接 %1…</translation>
-    </message>
-    <message>
-        <source>recent conversations</source>
-        <translation>最近会话</translation>
-    </message>
-    <message>
-        <source>groups</source>
-        <translation>群组</translation>
-    </message>
-    <message>
-        <source>contacts</source>
-        <translation>联系人</translation>
     </message>
     <message>
         <source>(%1) Confab</source>
@@ -175,6 +201,10 @@ Issued to: %2</source>
     <message>
         <source>Confab is already running for %1 on this computer; that window was brought to the front.</source>
         <translation>这台电脑上已经有一个为 %1 运行的 Confab；已切换到那个窗口。</translation>
+    </message>
+    <message>
+        <source>Your presence could not be changed: %1</source>
+        <translation>无法更改你的在线状态：%1</translation>
     </message>
 </context>
 <context>

@@ -7,6 +7,7 @@
 #include "net/certificatepins.h"
 #include "settingsdialog.h"
 #include "trayicon.h"
+#include "messaging/notificationpolicy.h"
 
 #include <QApplication>
 #include <QLibraryInfo>
@@ -62,6 +63,12 @@ struct LastAccount
     }
 };
 
+// Where the presence an account showed last is kept on this computer (the server keeps the choice itself).
+QString presenceKey(const QString &account)
+{
+    return QStringLiteral("presence/") + QString::fromLatin1(account.toUtf8().toHex());
+}
+
 } // namespace
 
 ClientController::ClientController(ClientOptions options, QObject *parent)
@@ -103,6 +110,16 @@ ClientController::ClientController(ClientOptions options, QObject *parent)
     m_shownPeopleChanged.setSingleShot(true);
     m_shownPeopleChanged.setInterval(300);
     connect(&m_shownPeopleChanged, &QTimer::timeout, this, &ClientController::updateShownPeople);
+    connect(&m_ownPresence, &client::OwnPresence::changed, this, [this](pb::Presence presence) {
+        QSettings().setValue(presenceKey(m_account), int(presence)); // shown at the next start, before signing in
+        if (m_mainWindow)
+            m_mainWindow->setOwnPresence(presence);
+    });
+    connect(&m_ownPresence, &client::OwnPresence::refused, this, [this](pb::ErrorCode code) {
+        if (m_mainWindow)
+            m_mainWindow->setConnectionStatus(
+                tr("Your presence could not be changed: %1").arg(ui::actionErrorText(code)));
+    });
     connect(&m_credentials, &client::CredentialStore::unavailable, this, [this] {
         m_loginWindow->showNotice(tr("Your system keychain is not available, so Confab cannot keep you signed in."));
     });
@@ -229,13 +246,15 @@ void ClientController::openAccount(const client::ServerEndpoint &server, const Q
         qWarning() << "working without a local cache:" << error;
         m_cache.reset();
     }
+    m_ownPresence.setRemembered(pb::Presence(QSettings().value(presenceKey(account)).toInt()));
     m_sync = std::make_unique<client::DirectorySync>(m_connection, m_directory);
     m_sync->setProperty("account", account);
     m_sync->setCache(m_cache.get());
     connect(m_sync.get(), &client::DirectorySync::progress, this, &ClientController::onSyncProgress);
     connect(m_sync.get(), &client::DirectorySync::finished, this, &ClientController::onSyncFinished);
-    connect(m_sync.get(), &client::DirectorySync::failed, this,
-            [this](const QString &why) { backToLogin(tr("Fetching the organisation failed: %1").arg(why)); });
+    connect(m_sync.get(), &client::DirectorySync::failed, this, [this](pb::ErrorCode code) {
+        backToLogin(tr("Fetching the organisation failed: %1").arg(ui::actionErrorText(code)));
+    });
 
     m_messenger = std::make_unique<client::Messenger>(m_connection, m_cache.get(), m_directory);
     connect(m_messenger.get(), &client::Messenger::progress, this, &ClientController::onSyncProgress);
@@ -261,7 +280,8 @@ void ClientController::openAccount(const client::ServerEndpoint &server, const Q
 
     m_mainWindow = std::make_unique<ui::MainWindow>(m_directory, *m_messenger);
     m_mainWindow->setAccount(account);
-    connect(m_mainWindow.get(), &ui::MainWindow::presenceChosen, this, &ClientController::sendPresence);
+    connect(m_mainWindow.get(), &ui::MainWindow::presenceChosen, &m_ownPresence, &client::OwnPresence::choose);
+    m_mainWindow->setOwnPresence(m_ownPresence.presence());
     connect(m_mainWindow.get(), &ui::MainWindow::signLineEdited, this, &ClientController::sendSignLine);
     connect(m_mainWindow.get(), &ui::MainWindow::settingsRequested, this, &ClientController::showSettings);
     connect(m_mainWindow.get(), &ui::MainWindow::conversationOpened, this, [this] { m_shownPeopleChanged.start(); });
@@ -276,8 +296,6 @@ void ClientController::onOnline(const pb::LoginResponse &response, bool)
         m_credentials.remove(m_account, client::CredentialStore::Secret::ResumeToken, this, [](auto) {});
     openAccount(m_server, QString::fromStdString(response.user().login_name()));
     m_mainWindow->setOwnProfile(response.user());
-    m_mainWindow->setOwnPresence(response.presence() == pb::PRESENCE_OFFLINE ? pb::PRESENCE_ONLINE
-                                                                             : response.presence());
     m_mainWindow->setConnectionStatus(tr("Connected to %1").arg(m_server.toString()));
     m_sync->start(); // after every sign-in, first or resumed: a push never replaces the pull
     m_messenger->setOnline(true, m_selfId);
@@ -297,30 +315,7 @@ void ClientController::onSyncProgress(pb::DataSet dataSet, quint64 rows, quint64
 {
     if (m_mainWindow && m_mainWindow->isVisible())
         return; // later syncs are quick and quiet
-    const QLocale locale;
-    QString what;
-    switch (dataSet) {
-    case pb::DATA_SET_DEPARTMENTS:
-        what = tr("departments");
-        break;
-    case pb::DATA_SET_USERS:
-        what = tr("people");
-        break;
-    case pb::DATA_SET_SESSIONS:
-        what = tr("recent conversations");
-        break;
-    case pb::DATA_SET_GROUPS:
-        what = tr("groups");
-        break;
-    default:
-        what = tr("contacts");
-        break;
-    }
-    const QString text = expected > 0
-                             ? tr("Fetching %1: %2 of %3")
-                                   .arg(what, locale.toString(qulonglong(rows)), locale.toString(qulonglong(expected)))
-                             : tr("Fetching %1: %2").arg(what, locale.toString(qulonglong(rows)));
-    m_loginWindow->showProgress(text, qint64(rows), qint64(expected));
+    m_loginWindow->showProgress(ui::syncProgressText(dataSet, rows, expected), qint64(rows), qint64(expected));
 }
 
 void ClientController::onSyncFinished()
@@ -399,10 +394,12 @@ void ClientController::onMessageReceived(const pb::Message &message)
         return;
     const auto conversation = client::ConversationId::of(message.conversation());
     const pb::Session *session = m_messenger->sessions().session(conversation);
-    if (session && session->muted())
-        return; // muted: counted, never announced
-    const bool seen = m_mainWindow->isActiveWindow() && m_mainWindow->currentConversation() == conversation;
-    if (seen)
+    client::ArrivalContext context;
+    context.selfId = m_selfId;
+    context.conversationMuted = session && session->muted();
+    context.conversationInView =
+        m_mainWindow->isActiveWindow() && m_mainWindow->currentConversation() == conversation;
+    if (client::announcementFor(message, context) == client::Announcement::None)
         return;
     if (ui::Preferences::load().notifications) {
         const QString sender = m_messenger->names().userName(message.sender_id());
@@ -497,16 +494,6 @@ void ClientController::askToTrust(const QSslCertificate &certificate)
     client::CertificatePins::pin(m_server, certificate);
     m_connection.setPinnedCertificates(client::CertificatePins::forServer(m_server));
     m_session.retryNow();
-}
-
-void ClientController::sendPresence(pb::Presence presence)
-{
-    pb::SetPresenceRequest request;
-    request.set_presence(presence);
-    m_connection.call<rpc::SetPresence>(request, this, [this](client::RpcResult<pb::SetPresenceResponse> r) {
-        if (r.ok() && m_mainWindow)
-            m_mainWindow->setOwnPresence(r.value.presence());
-    });
 }
 
 void ClientController::sendSignLine(const QString &signLine)

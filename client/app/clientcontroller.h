@@ -12,6 +12,7 @@
 #include "net/session.h"
 #include "singleinstance.h"
 #include "sync/directorysync.h"
+#include "sync/ownpresence.h"
 #include "sync/presencetracker.h"
 
 #include <QObject>
@@ -78,7 +79,6 @@ private:
     void openFromTray(client::ConversationId conversation);
     void showSettings();
     void signOut();
-    void sendPresence(pb::Presence presence);
     void askToTrust(const QSslCertificate &certificate);
     void updateShownPeople();
     void sendSignLine(const QString &signLine);
@@ -90,6 +90,7 @@ private:
     client::CredentialStore m_credentials;
     client::DepartmentTreeModel m_directory;
     client::PresenceTracker m_presence{m_connection, m_directory};
+    client::OwnPresence m_ownPresence{m_connection, m_session};
     QTimer m_shownPeopleChanged; // coalesces list changes into one presence watch
     // Per signed-in account: its cache and its sync (cursors of one account must never serve another).
     std::unique_ptr<client::LocalCache> m_cache;

@@ -1,6 +1,7 @@
 #include "errortext.h"
 
 #include <QCoreApplication>
+#include <QLocale>
 
 namespace confab::ui {
 
@@ -65,6 +66,33 @@ QString actionErrorText(int code)
         return QCoreApplication::translate("Errors", "the server cannot be reached");
     default:
         return QCoreApplication::translate("Errors", "error %1").arg(code);
+    }
+}
+
+QString syncProgressText(pb::DataSet dataSet, quint64 rows, quint64 expected)
+{
+    // One sentence per data set, never a noun pasted into a frame: word order and measure words differ by language.
+    const QLocale locale;
+    const QString done = locale.toString(qulonglong(rows));
+    const QString all = locale.toString(qulonglong(expected));
+    const bool known = expected > 0;
+    switch (dataSet) {
+    case pb::DATA_SET_DEPARTMENTS:
+        return known ? QCoreApplication::translate("SyncProgress", "Fetching departments: %1 of %2").arg(done, all)
+                     : QCoreApplication::translate("SyncProgress", "Fetching departments: %1").arg(done);
+    case pb::DATA_SET_USERS:
+        return known ? QCoreApplication::translate("SyncProgress", "Fetching people: %1 of %2").arg(done, all)
+                     : QCoreApplication::translate("SyncProgress", "Fetching people: %1").arg(done);
+    case pb::DATA_SET_SESSIONS:
+        return known ? QCoreApplication::translate("SyncProgress", "Fetching recent conversations: %1 of %2")
+                           .arg(done, all)
+                     : QCoreApplication::translate("SyncProgress", "Fetching recent conversations: %1").arg(done);
+    case pb::DATA_SET_GROUPS:
+        return known ? QCoreApplication::translate("SyncProgress", "Fetching groups: %1 of %2").arg(done, all)
+                     : QCoreApplication::translate("SyncProgress", "Fetching groups: %1").arg(done);
+    default:
+        return known ? QCoreApplication::translate("SyncProgress", "Fetching contacts: %1 of %2").arg(done, all)
+                     : QCoreApplication::translate("SyncProgress", "Fetching contacts: %1").arg(done);
     }
 }
 

@@ -12,5 +12,7 @@ QString loginErrorText(pb::ErrorCode code);
 QString kickText(pb::KickReason reason);
 // Why a message or a group action was refused.
 QString actionErrorText(int code);
+// How far the first sync of a data set has come, as one whole sentence (`expected` 0: not known).
+QString syncProgressText(pb::DataSet dataSet, quint64 rows, quint64 expected);
 
 } // namespace confab::ui

@@ -178,6 +178,13 @@ private slots:
         QTRY_COMPARE(tabs->tabText(1), QStringLiteral("通讯录"));
         QCOMPARE(tabs->tabText(0), QStringLiteral("会话"));
         QCOMPARE(find<QLineEdit>("searchBox")->accessibleName(), QStringLiteral("搜索"));
+        // The client core's own messages too: a mistyped server address is explained in Chinese (these strings
+        // once never reached the .ts files, because lupdate read a hand-kept list of sources).
+        QString addressError;
+        QVERIFY(!client::ServerEndpoint::parse(QStringLiteral("ftp://chat.example.com:7210"), &addressError));
+        QVERIFY2(addressError.startsWith(QStringLiteral("未知的协议")), qPrintable(addressError));
+        QVERIFY(!client::ServerEndpoint::parse(QStringLiteral("chat.example.com"), &addressError));
+        QVERIFY2(addressError.contains(QStringLiteral("不是服务器地址")), qPrintable(addressError));
         QApplication::removeTranslator(&chinese);
         QTRY_COMPARE(tabs->tabText(1), QStringLiteral("Contacts"));
     }

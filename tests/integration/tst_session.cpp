@@ -6,6 +6,7 @@
 #include "server.h"
 #include "store/storagethread.h"
 #include "support/testserver.h"
+#include "sync/ownpresence.h"
 
 #include <QSignalSpy>
 #include <QTcpServer>
@@ -87,6 +88,60 @@ private slots:
         QCOMPARE(online.at(1).at(1).toBool(), true); // resumed, with the token: the session kept no password
         QCOMPARE(session.state(), Session::State::Online);
         QCOMPARE(session.reconnects(), 1);
+    }
+
+    void theChosenPresenceOutlivesRestartsAndAChoiceMadeOfflineIsSentAtSignIn()
+    {
+        // Before the fix the session signed in again with no presence, and the server took that for "online".
+        QTemporaryDir dir;
+        auto server = startServer(dir.path(), 0);
+        QVERIFY(server);
+        const quint16 port = server->tcpPort();
+        const quint64 alice = server->storage().blocking(
+            [](server::Store &st) { return quint64(st.userByLogin(QStringLiteral("alice"))->id()); }, false);
+        client::ServerConnection connection;
+        Session session(connection, pb::CLIENT_TYPE_LINUX);
+        session.setBackoff({50, 400});
+        client::OwnPresence own(connection, session);
+        QSignalSpy online(&session, &Session::online);
+        session.signIn(endpointOf(port), QStringLiteral("alice"), QStringLiteral("demo"));
+        QVERIFY(online.wait(10000));
+        QCOMPARE(own.presence(), pb::PRESENCE_ONLINE);
+
+        QSignalSpy changed(&own, &client::OwnPresence::changed);
+        own.choose(pb::PRESENCE_INVISIBLE);
+        const auto seenByBob = [&] {
+            TestClient bob;
+            if (!bob.connectAndLogin(endpointOf(port), QStringLiteral("bob")).isEmpty())
+                return pb::Presence(-1);
+            pb::PresenceQueryRequest query;
+            query.add_user_ids(alice);
+            const auto r = bob.call<protocol::rpc::PresenceQuery>(query);
+            return r.ok() && r.value.presences_size() == 1 ? r.value.presences(0).presence() : pb::Presence(-1);
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(seenByBob(), pb::PRESENCE_OFFLINE, 5000);
+
+        server.reset();
+        QTRY_COMPARE_WITH_TIMEOUT(session.state(), Session::State::WaitingToRetry, 5000);
+        // Busy, chosen while the server is away: it goes with the next sign-in.
+        own.choose(pb::PRESENCE_BUSY);
+        QCOMPARE(own.presence(), pb::PRESENCE_BUSY);
+        server = startServer(dir.path(), port);
+        QVERIFY(server);
+        QVERIFY(online.wait(10000));
+        QCOMPARE(own.presence(), pb::PRESENCE_BUSY);
+        QCOMPARE(seenByBob(), pb::PRESENCE_BUSY);
+
+        // Invisible again, then a restart with no new choice: the server's stored choice comes back.
+        own.choose(pb::PRESENCE_INVISIBLE);
+        QTRY_COMPARE_WITH_TIMEOUT(seenByBob(), pb::PRESENCE_OFFLINE, 5000);
+        server.reset();
+        QTRY_COMPARE_WITH_TIMEOUT(session.state(), Session::State::WaitingToRetry, 5000);
+        server = startServer(dir.path(), port);
+        QVERIFY(server);
+        QVERIFY(online.wait(10000));
+        QCOMPARE(own.presence(), pb::PRESENCE_INVISIBLE);
+        QCOMPARE(seenByBob(), pb::PRESENCE_OFFLINE);
     }
 
     void aKickEndsTheSessionForGood()

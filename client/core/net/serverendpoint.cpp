@@ -1,7 +1,5 @@
 #include "net/serverendpoint.h"
 
-#include <QObject>
-
 namespace confab::client {
 
 std::optional<ServerEndpoint> ServerEndpoint::parse(const QString &text, QString *error)
@@ -20,14 +18,14 @@ std::optional<ServerEndpoint> ServerEndpoint::parse(const QString &text, QString
         endpoint.path = url.path();
     } else {
         if (error)
-            *error = QObject::tr("Unknown scheme \"%1\": use host:port, tls://, ws:// or wss://").arg(scheme);
+            *error = tr("Unknown scheme \"%1\": use host:port, tls://, ws:// or wss://").arg(scheme);
         return std::nullopt;
     }
     endpoint.host = url.host();
     const int port = url.port(-1);
     if (!url.isValid() || endpoint.host.isEmpty() || port <= 0) {
         if (error)
-            *error = QObject::tr("\"%1\" is not a server address such as chat.example.com:7210").arg(trimmed);
+            *error = tr("\"%1\" is not a server address such as chat.example.com:7210").arg(trimmed);
         return std::nullopt;
     }
     endpoint.port = quint16(port);

@@ -2,6 +2,7 @@
 // "wss://host:port[/path]".
 #pragma once
 
+#include <QCoreApplication>
 #include <QString>
 #include <QUrl>
 
@@ -11,6 +12,9 @@ namespace confab::client {
 
 struct ServerEndpoint
 {
+    Q_DECLARE_TR_FUNCTIONS(ServerEndpoint)
+
+public:
     enum class Transport
     {
         Tcp,

@@ -1,0 +1,22 @@
+#include "messaging/notificationpolicy.h"
+
+#include <algorithm>
+
+namespace confab::client {
+
+bool mentions(const pb::Message &message, quint64 userId)
+{
+    return userId != 0 && std::find(message.mentions().begin(), message.mentions().end(), userId) !=
+                              message.mentions().end();
+}
+
+Announcement announcementFor(const pb::Message &message, const ArrivalContext &context)
+{
+    if (message.sender_id() == context.selfId || context.conversationInView)
+        return Announcement::None;
+    if (context.conversationMuted && !mentions(message, context.selfId))
+        return Announcement::None;
+    return Announcement::Notify;
+}
+
+} // namespace confab::client

@@ -1,0 +1,40 @@
+// Picks one member of a group, by id: each row shows the name and, where two members share it, the login name and
+// title that tell them apart. Two colleagues called 张伟 are two rows, and the one chosen is the one removed.
+#pragma once
+
+#include <QDialog>
+
+#include <optional>
+#include <vector>
+
+class QListView;
+class QStandardItemModel;
+
+namespace confab::client {
+class DepartmentTreeModel;
+class DisplayNames;
+} // namespace confab::client
+
+namespace confab::ui {
+
+class MemberPicker : public QDialog
+{
+    Q_OBJECT
+
+public:
+    MemberPicker(const std::vector<quint64> &memberIds, const client::DisplayNames &names,
+                 const client::DepartmentTreeModel &directory, QWidget *parent = nullptr);
+
+    // The member chosen, by id.
+    std::optional<quint64> chosen() const;
+    // Selects a member (tests).
+    void choose(quint64 userId);
+
+    static constexpr int kUserIdRole = Qt::UserRole + 1;
+
+private:
+    QStandardItemModel *m_members;
+    QListView *m_list;
+};
+
+} // namespace confab::ui
