@@ -287,14 +287,6 @@ Issued to: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Remove a member</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Who should leave the group?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Rename group</source>
         <translation type="unfinished"></translation>
     </message>
@@ -482,6 +474,37 @@ Issued to: %2</source>
     </message>
     <message>
         <source>Your picture</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>confab::ui::MemberPicker</name>
+    <message>
+        <source>Remove a member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who should leave the group?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Members of the group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2, %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -289,14 +289,6 @@ Issued to: %2</source>
         <translation>操作未成功：%1。</translation>
     </message>
     <message>
-        <source>Remove a member</source>
-        <translation>移除成员</translation>
-    </message>
-    <message>
-        <source>Who should leave the group?</source>
-        <translation>要将谁移出群组？</translation>
-    </message>
-    <message>
         <source>Rename group</source>
         <translation>修改群名称</translation>
     </message>
@@ -485,6 +477,37 @@ Issued to: %2</source>
     <message>
         <source>Your picture</source>
         <translation>你的头像</translation>
+    </message>
+</context>
+<context>
+    <name>confab::ui::MemberPicker</name>
+    <message>
+        <source>Remove a member</source>
+        <translation>移除成员</translation>
+    </message>
+    <message>
+        <source>Who should leave the group?</source>
+        <translation>要将谁移出群组？</translation>
+    </message>
+    <message>
+        <source>Members of the group</source>
+        <translation>群组成员</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>%1 (%2, %3)</source>
+        <translation>%1（%2，%3）</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>

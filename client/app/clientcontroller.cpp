@@ -4,10 +4,10 @@
 #include "errortext.h"
 #include "loginwindow.h"
 #include "mainwindow.h"
+#include "messaging/notificationpolicy.h"
 #include "net/certificatepins.h"
 #include "settingsdialog.h"
 #include "trayicon.h"
-#include "messaging/notificationpolicy.h"
 
 #include <QApplication>
 #include <QLibraryInfo>
@@ -397,8 +397,7 @@ void ClientController::onMessageReceived(const pb::Message &message)
     client::ArrivalContext context;
     context.selfId = m_selfId;
     context.conversationMuted = session && session->muted();
-    context.conversationInView =
-        m_mainWindow->isActiveWindow() && m_mainWindow->currentConversation() == conversation;
+    context.conversationInView = m_mainWindow->isActiveWindow() && m_mainWindow->currentConversation() == conversation;
     if (client::announcementFor(message, context) == client::Announcement::None)
         return;
     if (ui::Preferences::load().notifications) {

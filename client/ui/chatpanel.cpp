@@ -1,6 +1,7 @@
 #include "chatpanel.h"
 
 #include "errortext.h"
+#include "memberpicker.h"
 #include "messagedelegate.h"
 #include "messageinput.h"
 #include "messaging/messenger.h"
@@ -334,27 +335,26 @@ void ChatPanel::inviteMembers()
     PeoplePicker picker(m_directory, PeoplePicker::Purpose::Invite, this);
     if (picker.exec() != QDialog::Accepted)
         return;
-    m_messenger.groupSync().changeMembers(m_conversation.peer, pb::MEMBER_CHANGE_ADD, picker.chosen(),
+    m_messenger.groupSync().changeMembers(m_conversation.peer, pb::MEMBER_CHANGE_ADD, picker.chosen(), this,
                                           [this](pb::ErrorCode e, quint64) { reportFailure(e); });
 }
 
 void ChatPanel::removeMember()
 {
-    QStringList names;
-    std::vector<quint64> ids;
+    std::vector<quint64> others;
     for (const pb::GroupMember &m : m_messenger.groupSync().members(m_conversation.peer)) {
-        if (m.user_id() == m_messenger.selfId())
-            continue;
-        names.append(m_messenger.names().userName(m.user_id()));
-        ids.push_back(m.user_id());
+        if (m.user_id() != m_messenger.selfId())
+            others.push_back(m.user_id());
     }
-    bool ok = false;
-    const QString chosen =
-        QInputDialog::getItem(this, tr("Remove a member"), tr("Who should leave the group?"), names, 0, false, &ok);
-    if (!ok || names.indexOf(chosen) < 0)
+    MemberPicker picker(others, m_messenger.names(), m_directory, this);
+    if (picker.exec() != QDialog::Accepted || !picker.chosen())
         return;
-    m_messenger.groupSync().changeMembers(m_conversation.peer, pb::MEMBER_CHANGE_REMOVE,
-                                          {ids[size_t(names.indexOf(chosen))]},
+    removeMemberById(*picker.chosen());
+}
+
+void ChatPanel::removeMemberById(quint64 userId)
+{
+    m_messenger.groupSync().changeMembers(m_conversation.peer, pb::MEMBER_CHANGE_REMOVE, {userId}, this,
                                           [this](pb::ErrorCode e, quint64) { reportFailure(e); });
 }
 
@@ -365,7 +365,7 @@ void ChatPanel::renameGroup()
                                                m_messenger.names().conversationName(m_conversation), &ok)
                              .trimmed();
     if (ok && !name.isEmpty())
-        m_messenger.groupSync().update(m_conversation.peer, name, std::nullopt,
+        m_messenger.groupSync().update(m_conversation.peer, name, std::nullopt, this,
                                        [this](pb::ErrorCode e, quint64) { reportFailure(e); });
 }
 
@@ -377,7 +377,7 @@ void ChatPanel::editAnnouncement()
         QInputDialog::getMultiLineText(this, tr("Announcement"), tr("What every member should know:"),
                                        group ? QString::fromStdString(group->info.announcement()) : QString(), &ok);
     if (ok)
-        m_messenger.groupSync().update(m_conversation.peer, std::nullopt, text,
+        m_messenger.groupSync().update(m_conversation.peer, std::nullopt, text, this,
                                        [this](pb::ErrorCode e, quint64) { reportFailure(e); });
 }
 
@@ -390,9 +390,9 @@ void ChatPanel::confirmLeaveOrDissolve(bool dissolve)
         return;
     const auto done = [this](pb::ErrorCode e, quint64) { reportFailure(e); };
     if (dissolve)
-        m_messenger.groupSync().dissolve(m_conversation.peer, done);
+        m_messenger.groupSync().dissolve(m_conversation.peer, this, done);
     else
-        m_messenger.groupSync().leave(m_conversation.peer, done);
+        m_messenger.groupSync().leave(m_conversation.peer, this, done);
 }
 
 void ChatPanel::copySelected()

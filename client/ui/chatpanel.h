@@ -39,6 +39,8 @@ public:
     void setPopOutVisible(bool visible);
     QListView *messageView() const { return m_view; }
     MessageInput *input() const { return m_input; }
+    // Removes a member of the open group, chosen by id (MemberPicker asks whom); a refusal is shown.
+    void removeMemberById(quint64 userId);
 
 signals:
     void popOutRequested(client::ConversationId conversation);

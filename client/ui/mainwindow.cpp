@@ -231,7 +231,7 @@ void MainWindow::createGroup()
     PeoplePicker picker(m_directory, PeoplePicker::Purpose::NewGroup, this);
     if (picker.exec() != QDialog::Accepted)
         return;
-    m_messenger.groupSync().createGroup(picker.groupName(), picker.chosen(), [this](pb::ErrorCode e, quint64 id) {
+    m_messenger.groupSync().createGroup(picker.groupName(), picker.chosen(), this, [this](pb::ErrorCode e, quint64 id) {
         if (e != pb::ERROR_NONE) {
             QMessageBox::warning(this, tr("Confab"), tr("The group could not be created (error %1).").arg(int(e)));
             return;

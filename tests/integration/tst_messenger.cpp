@@ -316,7 +316,7 @@ private slots:
         QCOMPARE(carol.connectAndLogin(server.endpoint(), QStringLiteral("carol")), QString());
 
         std::optional<quint64> created;
-        alice.messenger->groupSync().createGroup(QStringLiteral("Release crew"), {bobId, carolId},
+        alice.messenger->groupSync().createGroup(QStringLiteral("Release crew"), {bobId, carolId}, this,
                                                  [&](pb::ErrorCode e, quint64 id) {
                                                      QCOMPARE(e, pb::ERROR_NONE);
                                                      created = id;
@@ -365,13 +365,20 @@ private slots:
         QCOMPARE(alice.messenger->sessions().totalUnreadUnmuted(), 0);
 
         // Renamed by its owner, dissolved: the list follows.
+        // An answer whose asker is gone is dropped: a closed chat window hears nothing of its rename.
+        auto gone = std::make_unique<QObject>();
+        bool heardByGone = false;
+        alice.messenger->groupSync().update(*created, QStringLiteral("Renamed by a closed window"), std::nullopt,
+                                            gone.get(), [&](pb::ErrorCode, quint64) { heardByGone = true; });
+        gone.reset();
         std::optional<pb::ErrorCode> renamed;
-        alice.messenger->groupSync().update(*created, QStringLiteral("Release crew 2.0"), std::nullopt,
+        alice.messenger->groupSync().update(*created, QStringLiteral("Release crew 2.0"), std::nullopt, this,
                                             [&](pb::ErrorCode e, quint64) { renamed = e; });
         QTRY_VERIFY(renamed.has_value());
+        QVERIFY(!heardByGone); // answered first, on the same connection
         QCOMPARE(alice.messenger->groups().index(0).data().toString(), QStringLiteral("Release crew 2.0"));
         std::optional<pb::ErrorCode> dissolved;
-        alice.messenger->groupSync().dissolve(*created, [&](pb::ErrorCode e, quint64) { dissolved = e; });
+        alice.messenger->groupSync().dissolve(*created, this, [&](pb::ErrorCode e, quint64) { dissolved = e; });
         QTRY_VERIFY(dissolved.has_value());
         QCOMPARE(*dissolved, pb::ERROR_NONE);
         QCOMPARE(alice.messenger->groups().rowCount(), 0);

@@ -8,6 +8,8 @@
 
 #include "protocol/messages.h"
 
+#include <QtGlobal>
+
 namespace confab::client {
 
 struct ArrivalContext

@@ -6,6 +6,18 @@
 
 namespace confab::client {
 
+namespace {
+// The caller's `done`, run only while `context` lives: a group action outlives the window that asked for it.
+GroupSync::Done guarded(QObject *context, GroupSync::Done done)
+{
+    Q_ASSERT(context);
+    return [context = QPointer<QObject>(context), done = std::move(done)](pb::ErrorCode error, quint64 groupId) {
+        if (context)
+            done(error, groupId);
+    };
+}
+} // namespace
+
 using namespace protocol;
 
 GroupSync::GroupSync(ServerConnection &connection, LocalCache *cache, GroupListModel &model, QObject *parent)
@@ -236,8 +248,9 @@ void GroupSync::onMembersPush(const pb::GroupMembersNotify &notify)
     applyMembers(groupId, asPage);
 }
 
-void GroupSync::createGroup(const QString &name, const std::vector<quint64> &memberIds, Done done)
+void GroupSync::createGroup(const QString &name, const std::vector<quint64> &memberIds, QObject *context, Done done)
 {
+    done = guarded(context, std::move(done));
     pb::CreateGroupRequest request;
     request.set_name(name.toStdString());
     for (quint64 id : memberIds)
@@ -252,8 +265,10 @@ void GroupSync::createGroup(const QString &name, const std::vector<quint64> &mem
     });
 }
 
-void GroupSync::changeMembers(quint64 groupId, pb::MemberChange change, const std::vector<quint64> &userIds, Done done)
+void GroupSync::changeMembers(quint64 groupId, pb::MemberChange change, const std::vector<quint64> &userIds,
+                              QObject *context, Done done)
 {
+    done = guarded(context, std::move(done));
     pb::ChangeMembersRequest request;
     request.set_group_id(groupId);
     request.set_change(change);
@@ -271,17 +286,20 @@ void GroupSync::changeMembers(quint64 groupId, pb::MemberChange change, const st
     });
 }
 
-void GroupSync::leave(quint64 groupId, Done done)
+void GroupSync::leave(quint64 groupId, QObject *context, Done done)
 {
-    changeMembers(groupId, pb::MEMBER_CHANGE_REMOVE, {m_selfId}, [this, groupId, done](pb::ErrorCode e, quint64) {
+    done = guarded(context, std::move(done));
+    changeMembers(groupId, pb::MEMBER_CHANGE_REMOVE, {m_selfId}, this, [this, groupId, done](pb::ErrorCode e, quint64) {
         if (e == pb::ERROR_NONE)
             forget(groupId);
         done(e, groupId);
     });
 }
 
-void GroupSync::update(quint64 groupId, std::optional<QString> name, std::optional<QString> announcement, Done done)
+void GroupSync::update(quint64 groupId, std::optional<QString> name, std::optional<QString> announcement,
+                       QObject *context, Done done)
 {
+    done = guarded(context, std::move(done));
     pb::UpdateGroupRequest request;
     request.set_group_id(groupId);
     if (name)
@@ -297,8 +315,9 @@ void GroupSync::update(quint64 groupId, std::optional<QString> name, std::option
     });
 }
 
-void GroupSync::dissolve(quint64 groupId, Done done)
+void GroupSync::dissolve(quint64 groupId, QObject *context, Done done)
 {
+    done = guarded(context, std::move(done));
     pb::DissolveGroupRequest request;
     request.set_group_id(groupId);
     m_connection.call<rpc::DissolveGroup>(request, this, [this, groupId, done](RpcResult<pb::DissolveGroupResponse> r) {

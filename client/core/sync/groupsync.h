@@ -27,12 +27,15 @@ public:
     // Brings one group's member list up to date: from the cache, then the events since its version.
     void fetchMembers(quint64 groupId);
 
+    // `done` runs once with the outcome, unless `context` is gone by then (a chat window closed meanwhile).
     using Done = std::function<void(pb::ErrorCode error, quint64 groupId)>;
-    void createGroup(const QString &name, const std::vector<quint64> &memberIds, Done done);
-    void changeMembers(quint64 groupId, pb::MemberChange change, const std::vector<quint64> &userIds, Done done);
-    void leave(quint64 groupId, Done done);
-    void update(quint64 groupId, std::optional<QString> name, std::optional<QString> announcement, Done done);
-    void dissolve(quint64 groupId, Done done);
+    void createGroup(const QString &name, const std::vector<quint64> &memberIds, QObject *context, Done done);
+    void changeMembers(quint64 groupId, pb::MemberChange change, const std::vector<quint64> &userIds, QObject *context,
+                       Done done);
+    void leave(quint64 groupId, QObject *context, Done done);
+    void update(quint64 groupId, std::optional<QString> name, std::optional<QString> announcement, QObject *context,
+                Done done);
+    void dissolve(quint64 groupId, QObject *context, Done done);
 
 signals:
     void membersChanged(quint64 groupId);
