@@ -6,8 +6,7 @@ namespace confab::client {
 
 bool mentions(const pb::Message &message, quint64 userId)
 {
-    return userId != 0 && std::find(message.mentions().begin(), message.mentions().end(), userId) !=
-                              message.mentions().end();
+    return userId != 0 && std::ranges::find(message.mentions(), userId) != message.mentions().end();
 }
 
 Announcement announcementFor(const pb::Message &message, const ArrivalContext &context)
