@@ -11,6 +11,7 @@
 #define CONFAB_REQUESTS(X)                                                                                             \
     X(Login, 0x0001, 0x0103, LoginRequest, 0x0104, LoginResponse)                                                      \
     X(Logout, 0x0001, 0x0105, LogoutRequest, 0x0106, LogoutResponse)                                                   \
+    X(SignOutDevice, 0x0001, 0x0120, SignOutDeviceRequest, 0x0121, SignOutDeviceResponse)                              \
     X(SessionSync, 0x0002, 0x0201, SyncRequest, 0x0202, SessionSyncResponse)                                           \
     X(UserInfo, 0x0002, 0x0204, UserInfoRequest, 0x0205, UserInfoResponse)                                             \
     X(RemoveSession, 0x0002, 0x0206, RemoveSessionRequest, 0x0207, RemoveSessionResponse)                              \

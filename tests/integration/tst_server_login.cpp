@@ -150,6 +150,43 @@ private slots:
         QVERIFY(!gone->online());
     }
 
+    void aDeviceSignsOutAnotherAndOnlyThatOne()
+    {
+        TestServer server;
+        TestClient desktop, phone, web;
+        QCOMPARE(desktop.connectAndLogin(server.endpoint(), QStringLiteral("alice"), pb::CLIENT_TYPE_LINUX), QString());
+        QCOMPARE(web.connectAndLogin(server.endpoint(), QStringLiteral("alice"), pb::CLIENT_TYPE_WEB), QString());
+        QVERIFY(phone.open(server.endpoint()));
+        const auto onPhone = phone.login(QStringLiteral("alice"), QStringLiteral("demo"), pb::CLIENT_TYPE_ANDROID);
+        QVERIFY(onPhone.ok());
+
+        pb::SignOutDeviceRequest own;
+        own.set_client_type(pb::CLIENT_TYPE_WINDOWS); // a desktop, like the asking one: that is logging out
+        QCOMPARE(desktop.call<rpc::SignOutDevice>(own).error, pb::ERROR_INVALID_ARGUMENT);
+        pb::SignOutDeviceRequest nothing;
+        QCOMPARE(desktop.call<rpc::SignOutDevice>(nothing).error, pb::ERROR_INVALID_ARGUMENT);
+
+        pb::SignOutDeviceRequest signOutPhone;
+        signOutPhone.set_client_type(pb::CLIENT_TYPE_IOS); // any mobile type names the mobile device
+        const auto done = desktop.call<rpc::SignOutDevice>(signOutPhone);
+        QVERIFY2(done.ok(), qPrintable(done.message));
+        QCOMPARE(done.value.connections_closed(), 1u);
+        const auto kick = phone.waitForPush<pb::KickNotice>(oneway::Kick::id);
+        QVERIFY(kick.has_value());
+        QCOMPARE(kick->reason(), pb::KICK_REASON_SIGNED_OUT_ELSEWHERE);
+        QVERIFY(phone.waitForDisconnect());
+        QVERIFY(desktop.isConnected());
+        QVERIFY(web.isConnected()); // another category: untouched
+
+        // The phone's token is gone: it needs the password again.
+        TestClient phoneAgain;
+        QVERIFY(phoneAgain.open(server.endpoint()));
+        pb::LoginRequest resume;
+        resume.set_resume_token(onPhone.value.resume_token());
+        resume.set_client_type(pb::CLIENT_TYPE_ANDROID);
+        QCOMPARE(phoneAgain.call<rpc::Login>(resume).error, pb::ERROR_INVALID_TOKEN);
+    }
+
     void resumeTokenLogsInWithoutThePasswordUntilLogout()
     {
         TestServer server;

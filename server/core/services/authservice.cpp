@@ -67,17 +67,12 @@ AuthService::AuthService(ServerContext &context, QObject *parent)
         /*beforeLogin=*/true);
     context.dispatcher.handle<rpc::Logout>(
         [this](Connection &c, pb::LogoutRequest &&r, Reply<rpc::Logout> reply) { logout(c, std::move(r), reply); });
+    context.dispatcher.handle<rpc::SignOutDevice>(
+        [this](Connection &c, pb::SignOutDeviceRequest &&r, Reply<rpc::SignOutDevice> reply) {
+            signOutDevice(c, std::move(r), reply);
+        });
     // Builds the dummy hash now, so that the first unknown-user login costs what every other one does.
     QThreadPool::globalInstance()->start([] { PasswordHasher::burnEquivalentTime(); });
-}
-
-AuthService::Category AuthService::categoryOf(pb::ClientType type)
-{
-    if (type & 0x10)
-        return Category::Mobile;
-    if (type & 0x20)
-        return Category::Web;
-    return Category::Desktop;
 }
 
 void AuthService::login(Connection &connection, pb::LoginRequest &&request, Reply<rpc::Login> reply)
@@ -284,6 +279,56 @@ void AuthService::logout(Connection &connection, pb::LogoutRequest &&, Reply<rpc
             reply(pb::LogoutResponse());
             if (Connection *c = reply.connection())
                 c->close(QStringLiteral("logged out"));
+        });
+}
+
+void AuthService::signOutDevice(Connection &connection, pb::SignOutDeviceRequest &&request,
+                                Reply<rpc::SignOutDevice> reply)
+{
+    if (request.client_type() == pb::CLIENT_TYPE_UNSPECIFIED || !pb::ClientType_IsValid(request.client_type())) {
+        reply.fail(pb::ERROR_INVALID_ARGUMENT, QStringLiteral("client_type names no kind of device"));
+        return;
+    }
+    const DeviceCategory category = categoryOf(request.client_type());
+    if (category == categoryOf(connection.clientType())) {
+        reply.fail(pb::ERROR_INVALID_ARGUMENT, QStringLiteral("this is the asking device's own kind: log out"));
+        return;
+    }
+    std::vector<pb::ClientType> types;
+    const google::protobuf::EnumDescriptor *all = pb::ClientType_descriptor();
+    for (int i = 0; i < all->value_count(); ++i) {
+        const auto type = pb::ClientType(all->value(i)->number());
+        if (type != pb::CLIENT_TYPE_UNSPECIFIED && categoryOf(type) == category)
+            types.push_back(type);
+    }
+    const quint64 userId = connection.userId();
+    // The tokens go first: a kicked device that reconnects at once must already find its token revoked.
+    m_context.store.write(
+        this,
+        [userId, types](Store &s) {
+            s.revokeTokensOf(userId, types);
+            return true;
+        },
+        [this, userId, category, reply](StoreResult<bool> revoked) {
+            if (!revoked.ok()) {
+                reply.fail(pb::ERROR_INTERNAL, QStringLiteral("storage error"));
+                return;
+            }
+            Connection *asking = reply.connection();
+            pb::SignOutDeviceResponse response;
+            for (Connection *c : m_context.online.connectionsOf(userId)) {
+                if (c == asking || categoryOf(c->clientType()) != category)
+                    continue;
+                pb::KickNotice kick;
+                kick.set_reason(pb::KICK_REASON_SIGNED_OUT_ELSEWHERE);
+                kick.set_detail(asking ? asking->deviceName().toStdString() : std::string());
+                c->send(oneway::Kick::id, 0, kick);
+                c->close(QStringLiteral("signed out from another device"));
+                response.set_connections_closed(response.connections_closed() + 1);
+            }
+            qCInfo(lcAuth) << "user" << userId << "signed out" << response.connections_closed()
+                           << "connections of another device";
+            reply(response);
         });
 }
 

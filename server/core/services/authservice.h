@@ -2,6 +2,7 @@
 // user's devices about each other.
 #pragma once
 
+#include "protocol/devicecategory.h"
 #include "rpc/dispatcher.h"
 #include "services/loginthrottle.h"
 #include "services/servercontext.h"
@@ -18,13 +19,7 @@ public:
     explicit AuthService(ServerContext &context, QObject *parent = nullptr);
 
     // Client categories: a new login replaces an older one of the same category only.
-    enum class Category
-    {
-        Desktop,
-        Mobile,
-        Web
-    };
-    static Category categoryOf(pb::ClientType type);
+    static protocol::DeviceCategory categoryOf(pb::ClientType type) { return protocol::deviceCategoryOf(type); }
 
     void onConnectionClosed(Connection *connection);
 
@@ -38,6 +33,8 @@ signals:
 private:
     void login(Connection &connection, pb::LoginRequest &&request, Reply<protocol::rpc::Login> reply);
     void logout(Connection &connection, pb::LogoutRequest &&request, Reply<protocol::rpc::Logout> reply);
+    void signOutDevice(Connection &connection, pb::SignOutDeviceRequest &&request,
+                       Reply<protocol::rpc::SignOutDevice> reply);
     void passwordChecked(const QString &loginName, const QString &address, pb::LoginRequest request,
                          pb::ErrorCode outcome, quint64 userId, Reply<protocol::rpc::Login> reply);
     void completeLogin(quint64 userId, const pb::LoginRequest &request, const QByteArray &existingToken,

@@ -429,6 +429,12 @@ void SqliteStore::revokeTokensOf(quint64 userId)
     run("DELETE FROM tokens WHERE user_id = ?", {userId});
 }
 
+void SqliteStore::revokeTokensOf(quint64 userId, const std::vector<pb::ClientType> &clientTypes)
+{
+    for (pb::ClientType type : clientTypes)
+        run("DELETE FROM tokens WHERE user_id = ? AND client_type = ?", {userId, int(type)});
+}
+
 pb::Presence SqliteStore::chosenPresence(quint64 userId)
 {
     QSqlQuery &q = run("SELECT presence FROM presence_choices WHERE user_id = ?", {userId});

@@ -46,6 +46,7 @@ public:
     std::optional<TokenRecord> token(const QByteArray &tokenHash) override;
     void revokeToken(const QByteArray &tokenHash) override;
     void revokeTokensOf(quint64 userId) override;
+    void revokeTokensOf(quint64 userId, const std::vector<pb::ClientType> &clientTypes) override;
     pb::Presence chosenPresence(quint64 userId) override;
     void setChosenPresence(quint64 userId, pb::Presence presence) override;
 

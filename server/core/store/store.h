@@ -104,6 +104,8 @@ public:
     virtual std::optional<TokenRecord> token(const QByteArray &tokenHash) = 0;
     virtual void revokeToken(const QByteArray &tokenHash) = 0;
     virtual void revokeTokensOf(quint64 userId) = 0;
+    // Revokes the user's tokens issued to devices of these types (one category of devices).
+    virtual void revokeTokensOf(quint64 userId, const std::vector<pb::ClientType> &clientTypes) = 0;
     // The presence the person chose last (ONLINE when they never chose): what they show whenever they are online.
     virtual pb::Presence chosenPresence(quint64 userId) = 0;
     virtual void setChosenPresence(quint64 userId, pb::Presence presence) = 0;
