@@ -87,6 +87,74 @@
         <source>error %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>You signed this computer out from another device.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RowDescription</name>
+    <message>
+        <source>online</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>away</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>busy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invisible</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 unread message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 unread messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>last message: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 members</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 people</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>muted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pinned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, </source>
+        <extracomment>Between the parts of a row&apos;s spoken description: &quot;Bob, online, 2 unread messages&quot;.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ServerEndpoint</name>
@@ -214,6 +282,46 @@ Issued to: %2</source>
     <message>
         <source>Group %1</source>
         <extracomment>A group whose details have not arrived yet; %1 is its id.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>confab::client::OtherDevices</name>
+    <message>
+        <source>%1, since %2</source>
+        <extracomment>A device signed in now: &quot;a phone (Android), since 09:12&quot;.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a computer (Windows)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a computer (macOS)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a computer (Linux)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a command line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a phone (iOS)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a phone (Android)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a web browser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>another device</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -543,6 +651,25 @@ Issued to: %2</source>
     </message>
 </context>
 <context>
+    <name>confab::ui::OtherDevicesButton</name>
+    <message>
+        <source>Also signed in on: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your other devices signed in now. Choose one to sign it out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign out %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The other device could not be signed out: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>confab::ui::PeoplePicker</name>
     <message>
         <source>New group</source>
@@ -761,6 +888,22 @@ Issued to: %2</source>
     </message>
     <message>
         <source>Search results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No conversations yet. Find a colleague under Contacts, or create a group under Groups, and write the first message.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No buddies yet. Open a colleague&apos;s profile in the organisation below and add them as a buddy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You are not in any group yet. Create one with New group and invite colleagues.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing matches &quot;%1&quot;. Search looks through people&apos;s names, pinyin and email, group names and the messages on this computer.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -87,6 +87,74 @@
         <source>error %1</source>
         <translation>错误 %1</translation>
     </message>
+    <message>
+        <source>You signed this computer out from another device.</source>
+        <translation>你已在另一台设备上将这台电脑退出登录。</translation>
+    </message>
+</context>
+<context>
+    <name>RowDescription</name>
+    <message>
+        <source>online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <source>away</source>
+        <translation>离开</translation>
+    </message>
+    <message>
+        <source>busy</source>
+        <translation>忙碌</translation>
+    </message>
+    <message>
+        <source>invisible</source>
+        <translation>隐身</translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <source>1 unread message</source>
+        <translation>1 条未读消息</translation>
+    </message>
+    <message>
+        <source>%1 unread messages</source>
+        <translation>%1 条未读消息</translation>
+    </message>
+    <message>
+        <source>last message: %1</source>
+        <translation>最后一条消息：%1</translation>
+    </message>
+    <message>
+        <source>1 member</source>
+        <translation>1 名成员</translation>
+    </message>
+    <message>
+        <source>%1 members</source>
+        <translation>%1 名成员</translation>
+    </message>
+    <message>
+        <source>1 person</source>
+        <translation>1 人</translation>
+    </message>
+    <message>
+        <source>%1 people</source>
+        <translation>%1 人</translation>
+    </message>
+    <message>
+        <source>muted</source>
+        <translation>已免打扰</translation>
+    </message>
+    <message>
+        <source>pinned</source>
+        <translation>已置顶</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <extracomment>Between the parts of a row&apos;s spoken description: &quot;Bob, online, 2 unread messages&quot;.</extracomment>
+        <translation>，</translation>
+    </message>
 </context>
 <context>
     <name>ServerEndpoint</name>
@@ -218,6 +286,46 @@ Issued to: %2</source>
         <source>Group %1</source>
         <extracomment>A group whose details have not arrived yet; %1 is its id.</extracomment>
         <translation>群组 %1</translation>
+    </message>
+</context>
+<context>
+    <name>confab::client::OtherDevices</name>
+    <message>
+        <source>%1, since %2</source>
+        <extracomment>A device signed in now: &quot;a phone (Android), since 09:12&quot;.</extracomment>
+        <translation>%1，自 %2 起</translation>
+    </message>
+    <message>
+        <source>a computer (Windows)</source>
+        <translation>电脑（Windows）</translation>
+    </message>
+    <message>
+        <source>a computer (macOS)</source>
+        <translation>电脑（macOS）</translation>
+    </message>
+    <message>
+        <source>a computer (Linux)</source>
+        <translation>电脑（Linux）</translation>
+    </message>
+    <message>
+        <source>a command line</source>
+        <translation>命令行</translation>
+    </message>
+    <message>
+        <source>a phone (iOS)</source>
+        <translation>手机（iOS）</translation>
+    </message>
+    <message>
+        <source>a phone (Android)</source>
+        <translation>手机（Android）</translation>
+    </message>
+    <message>
+        <source>a web browser</source>
+        <translation>网页浏览器</translation>
+    </message>
+    <message>
+        <source>another device</source>
+        <translation>其他设备</translation>
     </message>
 </context>
 <context>
@@ -544,6 +652,25 @@ Issued to: %2</source>
     </message>
 </context>
 <context>
+    <name>confab::ui::OtherDevicesButton</name>
+    <message>
+        <source>Also signed in on: %1</source>
+        <translation>同时登录于：%1</translation>
+    </message>
+    <message>
+        <source>Your other devices signed in now. Choose one to sign it out.</source>
+        <translation>你当前已登录的其他设备。选择一台可将其退出登录。</translation>
+    </message>
+    <message>
+        <source>Sign out %1</source>
+        <translation>退出 %1</translation>
+    </message>
+    <message>
+        <source>The other device could not be signed out: %1</source>
+        <translation>无法将另一台设备退出登录：%1</translation>
+    </message>
+</context>
+<context>
     <name>confab::ui::PeoplePicker</name>
     <message>
         <source>New group</source>
@@ -762,6 +889,22 @@ Issued to: %2</source>
     <message>
         <source>Search results</source>
         <translation>搜索结果</translation>
+    </message>
+    <message>
+        <source>No conversations yet. Find a colleague under Contacts, or create a group under Groups, and write the first message.</source>
+        <translation>还没有会话。在“通讯录”中找到同事，或在“群组”中创建群组，然后发出第一条消息。</translation>
+    </message>
+    <message>
+        <source>No buddies yet. Open a colleague&apos;s profile in the organisation below and add them as a buddy.</source>
+        <translation>还没有好友。在下方的组织架构中打开同事的资料卡，将其添加为好友。</translation>
+    </message>
+    <message>
+        <source>You are not in any group yet. Create one with New group and invite colleagues.</source>
+        <translation>你还没有加入任何群组。点击“新建群组”创建一个并邀请同事。</translation>
+    </message>
+    <message>
+        <source>Nothing matches &quot;%1&quot;. Search looks through people&apos;s names, pinyin and email, group names and the messages on this computer.</source>
+        <translation>没有与“%1”匹配的结果。搜索范围包括人员的姓名、拼音和邮箱、群组名称以及本机上的消息。</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,6 @@
 #include "clientcontroller.h"
 
+#include "accessiblecombobox.h"
 #include "chatpanel.h"
 #include "errortext.h"
 #include "loginwindow.h"
@@ -7,6 +8,7 @@
 #include "messaging/notificationpolicy.h"
 #include "net/certificatepins.h"
 #include "settingsdialog.h"
+#include "sync/watchedpeople.h"
 #include "trayicon.h"
 
 #include <QApplication>
@@ -78,6 +80,7 @@ ClientController::ClientController(ClientOptions options, QObject *parent)
     , m_loginWindow(std::make_unique<ui::LoginWindow>())
     , m_tray(std::make_unique<ui::TrayIcon>())
 {
+    ui::installAccessibleComboBoxes(); // before the first window is shown to a screen reader
     const QString language = !m_options.language.isEmpty() ? m_options.language : ui::Preferences::load().language;
     setLanguage(language.isEmpty() ? QLocale().name() : language);
     connect(m_tray.get(), &ui::TrayIcon::openRequested, this, &ClientController::openFromTray);
@@ -112,6 +115,8 @@ ClientController::ClientController(ClientOptions options, QObject *parent)
     connect(&m_shownPeopleChanged, &QTimer::timeout, this, &ClientController::updateShownPeople);
     connect(&m_ownPresence, &client::OwnPresence::changed, this, [this](pb::Presence presence) {
         QSettings().setValue(presenceKey(m_account), int(presence)); // shown at the next start, before signing in
+        if (m_selfId != 0)
+            m_directory.setPresence(m_selfId, presence); // one's own row and profile card show the truth
         if (m_mainWindow)
             m_mainWindow->setOwnPresence(presence);
     });
@@ -282,9 +287,11 @@ void ClientController::openAccount(const client::ServerEndpoint &server, const Q
     m_mainWindow->setAccount(account);
     connect(m_mainWindow.get(), &ui::MainWindow::presenceChosen, &m_ownPresence, &client::OwnPresence::choose);
     m_mainWindow->setOwnPresence(m_ownPresence.presence());
+    m_mainWindow->setOtherDevices(m_otherDevices);
     connect(m_mainWindow.get(), &ui::MainWindow::signLineEdited, this, &ClientController::sendSignLine);
     connect(m_mainWindow.get(), &ui::MainWindow::settingsRequested, this, &ClientController::showSettings);
     connect(m_mainWindow.get(), &ui::MainWindow::conversationOpened, this, [this] { m_shownPeopleChanged.start(); });
+    connect(m_mainWindow.get(), &ui::MainWindow::shownPeopleChanged, this, [this] { m_shownPeopleChanged.start(); });
 }
 
 void ClientController::onOnline(const pb::LoginResponse &response, bool)
@@ -297,6 +304,8 @@ void ClientController::onOnline(const pb::LoginResponse &response, bool)
     openAccount(m_server, QString::fromStdString(response.user().login_name()));
     m_mainWindow->setOwnProfile(response.user());
     m_mainWindow->setConnectionStatus(tr("Connected to %1").arg(m_server.toString()));
+    m_directory.setPresence(m_selfId, m_ownPresence.presence());
+    m_otherDevices.setFromLogin(response);
     m_sync->start(); // after every sign-in, first or resumed: a push never replaces the pull
     m_messenger->setOnline(true, m_selfId);
 }
@@ -435,6 +444,7 @@ void ClientController::signOut()
     m_credentials.remove(m_account, client::CredentialStore::Secret::ResumeToken, this, [](auto) {});
     LastAccount{m_server.toString(), m_user, false, m_selfId}.save();
     m_session.signOut();
+    m_otherDevices.clear();
     m_instance.release();
     m_selfId = 0;
     if (m_mainWindow)
@@ -448,24 +458,27 @@ void ClientController::updateShownPeople()
 {
     if (!m_messenger)
         return;
-    // What is on screen first: the open conversation's people, then sessions (most recent first), then buddies.
-    std::vector<quint64> shown;
+    client::ShownPeople shown;
+    shown.self = m_selfId;
     const client::ConversationId open = m_mainWindow ? m_mainWindow->currentConversation() : client::ConversationId();
     if (open.isValid() && !open.isGroup())
-        shown.push_back(open.peer);
+        shown.openConversation.push_back(open.peer);
     if (open.isGroup()) {
         for (const pb::GroupMember &m : m_messenger->groupSync().members(open.peer))
-            shown.push_back(m.user_id());
+            shown.openConversation.push_back(m.user_id());
+    }
+    if (m_mainWindow && m_mainWindow->isVisible()) {
+        shown.profile = m_mainWindow->profilePerson();
+        shown.visibleRows = m_mainWindow->peopleInVisibleRows();
     }
     const client::SessionListModel &sessions = m_messenger->sessions();
     for (int r = 0; r < sessions.rowCount(); ++r) {
         const QModelIndex i = sessions.index(r);
         if (!i.data(client::SessionListModel::IsGroupRole).toBool())
-            shown.push_back(i.data(client::SessionListModel::PeerIdRole).toULongLong());
+            shown.sessions.push_back(i.data(client::SessionListModel::PeerIdRole).toULongLong());
     }
-    for (quint64 id : m_messenger->buddies().userIds())
-        shown.push_back(id);
-    m_presence.setShown(shown);
+    shown.buddies = m_messenger->buddies().userIds();
+    m_presence.setShown(client::peopleToWatch(shown));
 }
 
 void ClientController::askToTrust(const QSslCertificate &certificate)

@@ -12,6 +12,7 @@
 #include "net/session.h"
 #include "singleinstance.h"
 #include "sync/directorysync.h"
+#include "sync/otherdevices.h"
 #include "sync/ownpresence.h"
 #include "sync/presencetracker.h"
 
@@ -91,6 +92,7 @@ private:
     client::DepartmentTreeModel m_directory;
     client::PresenceTracker m_presence{m_connection, m_directory};
     client::OwnPresence m_ownPresence{m_connection, m_session};
+    client::OtherDevices m_otherDevices{m_connection};
     QTimer m_shownPeopleChanged; // coalesces list changes into one presence watch
     // Per signed-in account: its cache and its sync (cursors of one account must never serve another).
     std::unique_ptr<client::LocalCache> m_cache;

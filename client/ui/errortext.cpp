@@ -37,6 +37,8 @@ QString kickText(pb::KickReason reason)
         return QCoreApplication::translate("Errors", "This account has been disabled. Ask your administrator.");
     case pb::KICK_REASON_SERVER_SHUTDOWN:
         return QCoreApplication::translate("Errors", "The server is restarting. Sign in again in a moment.");
+    case pb::KICK_REASON_SIGNED_OUT_ELSEWHERE:
+        return QCoreApplication::translate("Errors", "You signed this computer out from another device.");
     default:
         return QCoreApplication::translate("Errors", "You were signed out.");
     }

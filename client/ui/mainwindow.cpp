@@ -3,21 +3,27 @@
 #include "avatarpainter.h"
 #include "chatpanel.h"
 #include "messaging/messenger.h"
+#include "model/buddylistmodel.h"
 #include "model/departmenttreemodel.h"
+#include "model/sessionlistmodel.h"
+#include "otherdevicesbutton.h"
 #include "peoplepicker.h"
 #include "profilepanel.h"
 #include "sidebar.h"
+#include "visiblerows.h"
 
 #include <QComboBox>
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListView>
 #include <QMessageBox>
 #include <QPainter>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QToolButton>
 #include <QTreeView>
 #include <QVBoxLayout>
@@ -94,6 +100,11 @@ MainWindow::MainWindow(client::DepartmentTreeModel &directory, client::Messenger
     connect(m_search, &QLineEdit::textChanged, m_sidebar, &Sidebar::setSearchText);
     connect(m_sidebar, &Sidebar::conversationChosen, this, &MainWindow::openConversation);
     connect(m_sidebar, &Sidebar::personChosen, this, &MainWindow::showProfile);
+    const auto shownPeopleMayHaveChanged = [this] { emit shownPeopleChanged(); };
+    for (QAbstractItemView *view : std::initializer_list<QAbstractItemView *>{
+             m_sidebar->departmentTree(), m_sidebar->sessionList(), m_sidebar->buddyList()})
+        onVisibleRowsChanged(view, this, shownPeopleMayHaveChanged);
+    connect(m_sidebar->tabs(), &QTabWidget::currentChanged, this, shownPeopleMayHaveChanged);
     connect(m_sidebar, &Sidebar::newGroupRequested, this, &MainWindow::createGroup);
     connect(m_chat, &ChatPanel::popOutRequested, this, &MainWindow::popOut);
     connect(m_chat, &ChatPanel::profileRequested, this, &MainWindow::revealUser);
@@ -170,9 +181,31 @@ void MainWindow::revealUser(quint64 userId)
     showProfile(userId);
 }
 
+std::vector<quint64> MainWindow::peopleInVisibleRows() const
+{
+    std::vector<quint64> ids = ui::peopleInVisibleRows(
+        m_sidebar->departmentTree(), client::DepartmentTreeModel::IdRole, [](const QModelIndex &index) {
+            return index.data(client::DepartmentTreeModel::KindRole).value<client::DepartmentTreeModel::Kind>() ==
+                   client::DepartmentTreeModel::Kind::Person;
+        });
+    for (quint64 id : ui::peopleInVisibleRows(
+             m_sidebar->sessionList(), client::SessionListModel::PeerIdRole,
+             [](const QModelIndex &index) { return !index.data(client::SessionListModel::IsGroupRole).toBool(); }))
+        ids.push_back(id);
+    for (quint64 id : ui::peopleInVisibleRows(m_sidebar->buddyList(), client::BuddyListModel::IdRole))
+        ids.push_back(id);
+    return ids;
+}
+
+quint64 MainWindow::profilePerson() const
+{
+    return m_main->currentWidget() == m_profile ? m_profile->personId() : 0;
+}
+
 void MainWindow::showProfile(quint64 userId)
 {
     m_profile->showPerson(m_directory.indexOfUser(userId));
+    emit shownPeopleChanged();
     m_profile->setBuddy(m_messenger.buddies().contains(userId));
     m_profile->setActionsVisible(userId != m_messenger.selfId());
     m_main->setCurrentWidget(m_profile);
@@ -257,6 +290,13 @@ void MainWindow::retranslate()
     m_settings->setAccessibleName(tr("Settings"));
     m_settings->setToolTip(tr("Settings"));
     m_status->setAccessibleName(tr("Connection status"));
+}
+
+void MainWindow::setOtherDevices(client::OtherDevices &devices)
+{
+    auto *button = new OtherDevicesButton(devices, this);
+    statusBar()->addPermanentWidget(button);
+    connect(button, &OtherDevicesButton::signOutFailed, this, &MainWindow::setConnectionStatus);
 }
 
 void MainWindow::changeEvent(QEvent *event)

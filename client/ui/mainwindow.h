@@ -10,6 +10,8 @@
 #include <QMainWindow>
 #include <QPointer>
 
+#include <vector>
+
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -20,6 +22,7 @@ class QTreeView;
 namespace confab::client {
 class DepartmentTreeModel;
 class Messenger;
+class OtherDevices;
 } // namespace confab::client
 
 namespace confab::ui {
@@ -48,12 +51,19 @@ public:
     QTreeView *departmentTree() const;
     Sidebar *sidebar() const { return m_sidebar; }
     ChatPanel *chat() const { return m_chat; }
+    // The people in the rows on screen now (tree, sessions, buddies) and on the open profile card (0: none).
+    std::vector<quint64> peopleInVisibleRows() const;
+    quint64 profilePerson() const;
+    // Shows the person's other devices signed in now, with a way to sign one out.
+    void setOtherDevices(client::OtherDevices &devices);
 
 signals:
     void presenceChosen(pb::Presence presence);
     void signLineEdited(const QString &signLine);
     void settingsRequested();
     void conversationOpened(client::ConversationId conversation);
+    // What peopleInVisibleRows() or profilePerson() give may have changed (scrolling, a profile opened).
+    void shownPeopleChanged();
 
 protected:
     void changeEvent(QEvent *event) override;

@@ -1,6 +1,7 @@
 #include "sidebar.h"
 
 #include "contactdelegate.h"
+#include "emptylisthint.h"
 #include "messaging/messenger.h"
 #include "model/departmenttreemodel.h"
 #include "model/searchmodel.h"
@@ -66,11 +67,25 @@ Sidebar::Sidebar(DepartmentTreeModel &directory, client::Messenger &messenger, Q
     m_results->setModel(m_search);
     m_results->setWordWrap(true);
     m_results->setAlternatingRowColors(true);
+    m_sessionsHint = new EmptyListHint(m_sessions, QStringLiteral("sessionsEmptyHint"));
+    m_groupsHint = new EmptyListHint(m_groups, QStringLiteral("groupsEmptyHint"));
+    m_resultsHint = new EmptyListHint(m_results, QStringLiteral("searchEmptyHint"));
+    m_resultsHint->setSettled(false);
+    connect(m_search, &client::SearchModel::modelReset, this, [this] { m_resultsHint->setSettled(false); });
+    connect(m_search, &client::SearchModel::finished, this, [this] {
+        retranslate(); // the hint names what was searched for
+        m_resultsHint->setSettled(true);
+    });
+    m_buddiesHint = new QLabel(m_contacts);
+    m_buddiesHint->setObjectName(QStringLiteral("buddiesEmptyHint"));
+    m_buddiesHint->setWordWrap(true);
+    m_buddiesHint->setForegroundRole(QPalette::PlaceholderText);
 
     auto *contactsLayout = new QVBoxLayout(m_contacts);
     contactsLayout->setContentsMargins(0, 4, 0, 0);
     contactsLayout->addWidget(m_buddiesLabel);
     contactsLayout->addWidget(m_buddies);
+    contactsLayout->addWidget(m_buddiesHint);
     contactsLayout->addWidget(m_tree, 1);
     auto *groupsLayout = new QVBoxLayout(m_groupsPage);
     groupsLayout->setContentsMargins(0, 4, 0, 0);
@@ -88,7 +103,7 @@ Sidebar::Sidebar(DepartmentTreeModel &directory, client::Messenger &messenger, Q
     const auto buddiesVisibility = [this] {
         const bool any = m_messenger.buddies().rowCount() > 0;
         m_buddies->setVisible(any);
-        m_buddiesLabel->setVisible(any);
+        m_buddiesHint->setVisible(!any);
     };
     for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
         connect(&messenger.buddies(), signal, this, buddiesVisibility);
@@ -231,6 +246,17 @@ void Sidebar::retranslate()
     m_newGroup->setText(tr("New group…"));
     m_newGroup->setAccessibleName(tr("New group"));
     m_results->setAccessibleName(tr("Search results"));
+    m_sessionsHint->setText(tr("No conversations yet. Find a colleague under Contacts, or create a group under "
+                               "Groups, and write the first message."));
+    m_buddiesHint->setText(
+        tr("No buddies yet. Open a colleague's profile in the organisation below and add them as a buddy."));
+    m_buddiesHint->setAccessibleName(m_buddiesHint->text());
+    m_groupsHint->setText(tr("You are not in any group yet. Create one with New group and invite colleagues."));
+    m_resultsHint->setText(tr("Nothing matches \"%1\". Search looks through people's names, pinyin and email, "
+                              "group names and the messages on this computer.")
+                               .arg(m_search->query()));
+    for (EmptyListHint *hint : {m_sessionsHint, m_groupsHint, m_resultsHint})
+        hint->updateVisibility();
 }
 
 void Sidebar::changeEvent(QEvent *event)

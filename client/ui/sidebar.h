@@ -22,6 +22,8 @@ class SearchModel;
 
 namespace confab::ui {
 
+class EmptyListHint;
+
 class Sidebar : public QWidget
 {
     Q_OBJECT
@@ -69,6 +71,10 @@ private:
     QListView *m_groups;
     QPushButton *m_newGroup;
     QListView *m_results;
+    EmptyListHint *m_sessionsHint;
+    QLabel *m_buddiesHint;
+    EmptyListHint *m_groupsHint;
+    EmptyListHint *m_resultsHint;
     int m_removingRows = 0;
 };
 

@@ -52,6 +52,16 @@ def application(name):
     return None
 
 
+def find_starting(root, prefix):
+    for node in walk(root):
+        try:
+            if node.name.startswith(prefix):
+                return node
+        except Exception:  # a node that went away while we looked
+            continue
+    return None
+
+
 def find(root, name, role=None, showing=True):
     for node in walk(root):
         try:
@@ -134,7 +144,14 @@ def main():
         print("signed in through the sign-in window")
 
         sessions = wait_for("the session list", lambda: find(app, "Recent conversations"))
-        bob = wait_for("bob's session", lambda: find(sessions, "Bob 李明", showing=False))
+        # A row says what a sighted person sees: who, whether online, what is unread and the last message.
+        bob = wait_for("bob's session", lambda: find_starting(sessions, "Bob 李明, "))
+        spoken = bob.name
+        for part in ("1 unread message", "last message: Are you coming to the review?"):
+            assert part in spoken, "the session row says %r, without %r" % (spoken, part)
+        print("the session row says: " + spoken)
+        # The presence selector is found by its name, whatever it shows.
+        wait_for("the presence selector", lambda: find(app, "Your presence", "combo box"))
         choose(bob)
         wait_for("the chat with bob", lambda: find(app, "Conversation with Bob 李明"))
         messages = wait_for("the message list", lambda: find(app, "Messages"))

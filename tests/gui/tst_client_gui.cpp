@@ -21,6 +21,8 @@
 #include <QAbstractButton>
 #include <QAbstractItemView>
 #include <QAbstractSpinBox>
+#include <QAccessible>
+#include <QAction>
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
@@ -28,6 +30,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QMenu>
 #include <QMessageBox>
 #include <QPointer>
 #include <QProcess>
@@ -35,6 +38,7 @@
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTest>
+#include <QToolButton>
 #include <QTranslator>
 #include <QTreeView>
 
@@ -151,6 +155,19 @@ private slots:
         QCOMPARE(tree->currentIndex().data().toString(), QStringLiteral("Alice 王丽"));
         QVERIFY(find<QLabel>("profileName")->text().contains(QLatin1String("Alice")));
 
+        // A first sign-in: the empty lists say what they are and what to do next, not a blank white box.
+        find<QTabWidget>("sidebarTabs")->setCurrentIndex(0);
+        auto *sessionsHint = find<QLabel>("sessionsEmptyHint");
+        QVERIFY(sessionsHint);
+        QTRY_VERIFY(sessionsHint->isVisible());
+        QVERIFY(sessionsHint->text().contains(QLatin1String("Contacts")));
+        find<QTabWidget>("sidebarTabs")->setCurrentIndex(1);
+        QTRY_VERIFY(find<QLabel>("buddiesEmptyHint")->isVisible());
+        find<QTabWidget>("sidebarTabs")->setCurrentIndex(2);
+        QTRY_VERIFY(find<QLabel>("groupsEmptyHint")->isVisible());
+        QVERIFY(find<QLabel>("groupsEmptyHint")->text().contains(QLatin1String("New group")));
+        find<QTabWidget>("sidebarTabs")->setCurrentIndex(0);
+
         // The search box finds people by name, pinyin and its initials, and choosing one shows their profile.
         auto *search = find<QLineEdit>("searchBox");
         auto *results = find<QListView>("searchResults");
@@ -167,8 +184,22 @@ private slots:
         QTest::mouseClick(results->viewport(), Qt::LeftButton, {},
                           results->visualRect(results->model()->index(0, 0)).center());
         QTRY_VERIFY(find<QLabel>("profileName")->text().contains(QLatin1String("Carol")));
+        // A search that finds nothing says so, once every part of it has answered.
+        search->clear();
+        QTest::keyClicks(search, QStringLiteral("qqxqq"));
+        auto *searchHint = find<QLabel>("searchEmptyHint");
+        QTRY_VERIFY(searchHint->isVisible());
+        QVERIFY2(searchHint->text().contains(QLatin1String("\"qqxqq\"")), qPrintable(searchHint->text()));
         search->clear();
         QVERIFY(!results->isVisible());
+
+        // Found by its name over accessibility, not by what it shows (Qt's own combo box answered "Online").
+        QAccessibleInterface *presence = QAccessible::queryAccessibleInterface(find<QComboBox>("ownPresence"));
+        QVERIFY(presence);
+        QCOMPARE(presence->text(QAccessible::Name), QStringLiteral("Your presence"));
+        QCOMPARE(presence->text(QAccessible::Value), QStringLiteral("Online"));
+        QCOMPARE(presence->role(), QAccessible::ComboBox);
+        QCOMPARE(presence->childCount(), 1);
 
         for (const char *window : {"loginWindow", "mainWindow"}) {
             const QStringList missing = unnamedControls(find(window));
@@ -212,6 +243,22 @@ private slots:
         ui::MainWindow *main = controller.mainWindow();
         QTRY_VERIFY(controller.messenger()->isSynced());
 
+        // Presence for the people on screen, not only sessions and buddies: carol is neither, and once her row
+        // is in view in the tree (and her profile card open), she shows online. Before, she showed offline.
+        const auto presenceInTree = [&](quint64 id) {
+            return controller.directory().indexOfUser(id).data(client::DepartmentTreeModel::PresenceRole).value<int>();
+        };
+        QCOMPARE(presenceInTree(aliceId), int(pb::PRESENCE_ONLINE)); // one's own row too
+        TestClient carolOnline;
+        QCOMPARE(carolOnline.connectAndLogin(server.endpoint(), QStringLiteral("carol")), QString());
+        main->revealUser(carolId);
+        QTRY_COMPARE_WITH_TIMEOUT(presenceInTree(carolId), int(pb::PRESENCE_ONLINE), 5000);
+        // Watched from then on: her change is pushed.
+        pb::SetPresenceRequest away;
+        away.set_presence(pb::PRESENCE_AWAY);
+        QVERIFY(carolOnline.call<protocol::rpc::SetPresence>(away).ok());
+        QTRY_COMPARE_WITH_TIMEOUT(presenceInTree(carolId), int(pb::PRESENCE_AWAY), 5000);
+
         // Bob writes with confab-cli: the session appears with its badge, the tray counts it.
         QCOMPARE(runCli(server, QStringLiteral("bob"),
                         {QStringLiteral("send"), QStringLiteral("--to"), QStringLiteral("alice"),
@@ -219,6 +266,7 @@ private slots:
                  0);
         auto *sessions = find<QListView>("sessionList");
         QTRY_COMPARE(sessions->model()->rowCount(), 1);
+        QTRY_VERIFY(!find<QLabel>("sessionsEmptyHint")->isVisible()); // a conversation: the hint gives way
         const QModelIndex bobSession = sessions->model()->index(0, 0);
         QCOMPARE(bobSession.data().toString(), QStringLiteral("Bob 李明"));
         QTRY_COMPARE(bobSession.data(client::SessionListModel::UnreadRole).toInt(), 1);
@@ -267,6 +315,23 @@ private slots:
         QVERIFY(test::readUpTo(phone, test::single(bobId), 3).ok());
         QTRY_COMPARE(controller.trayIcon()->unread(), 0);
         QCOMPARE(sessions->model()->index(0, 0).data(client::SessionListModel::UnreadRole).toInt(), 0);
+
+        // The phone shows in the status bar, and can be signed out from here. Before, the notice reached no UI.
+        auto *devices = find<QToolButton>("otherDevicesButton");
+        QVERIFY(devices);
+        QTRY_VERIFY(devices->isVisible());
+        QVERIFY2(devices->text().startsWith(QStringLiteral("Also signed in on: a phone (Android), since ")),
+                 qPrintable(devices->text()));
+        QCOMPARE(devices->accessibleName(), devices->text());
+        emit devices->menu()->aboutToShow();
+        auto *signOutPhone = devices->menu()->findChild<QAction *>(QStringLiteral("signOutDevice0"));
+        QVERIFY(signOutPhone);
+        signOutPhone->trigger();
+        const auto kick = phone.waitForPush<pb::KickNotice>(protocol::oneway::Kick::id);
+        QVERIFY(kick.has_value());
+        QCOMPARE(kick->reason(), pb::KICK_REASON_SIGNED_OUT_ELSEWHERE);
+        QVERIFY(phone.waitForDisconnect());
+        QTRY_VERIFY(!devices->isVisible());
 
         // A group: created, opened, written to, and bob's answer arrives with his name.
         std::optional<quint64> group;

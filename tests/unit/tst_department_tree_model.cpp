@@ -131,6 +131,23 @@ private slots:
         QCOMPARE(resets.count(), 0);
     }
 
+    void aScreenReaderHearsWhatASightedPersonSees()
+    {
+        // Before, a row said only its name: no presence, no unread count, no member count.
+        QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
+        m_model->setPresence(12, pb::PRESENCE_BUSY);
+        m_model->setUnread(12, 2);
+        QCOMPARE(m_model->indexOfUser(12).data(Qt::AccessibleTextRole).toString(),
+                 QStringLiteral("Bob, busy, 2 unread messages"));
+        QCOMPARE(m_model->indexOfUser(13).data(Qt::AccessibleTextRole).toString(), QStringLiteral("Carol, offline"));
+        QCOMPARE(m_model->indexOfDepartment(3).data(Qt::AccessibleTextRole).toString(),
+                 QStringLiteral("R&D, 2 people"));
+        // Screen readers are told when what they would say changes.
+        QVERIFY(std::any_of(changed.begin(), changed.end(), [](const QList<QVariant> &args) {
+            return args.at(2).value<QList<int>>().contains(Qt::AccessibleTextRole);
+        }));
+    }
+
     void peopleAndDepartmentsArrivingBeforeTheirDepartmentFindTheirPlace()
     {
         m_model->upsertUser(person(20, "Early", 9, "early"));

@@ -107,6 +107,22 @@ private slots:
         QCOMPARE(resets.count(), 0);
     }
 
+    void aSessionRowSaysWhoWhetherOnlineWhatIsUnreadAndTheLastMessage()
+    {
+        pb::User bob;
+        bob.set_id(2);
+        bob.set_real_name("Bob 李明");
+        m_directory.setDirectory({}, {bob});
+        m_directory.setPresence(2, pb::PRESENCE_ONLINE);
+        SessionListModel model(m_names);
+        pb::Session s = session(ConversationId::single(2), 100, 5, 3);
+        *s.mutable_last_message() = message(ConversationId::single(2), 5, 2, 100, "See you at ten");
+        model.setSessions({s});
+        QCOMPARE(model.index(0).data(Qt::AccessibleTextRole).toString(),
+                 QStringLiteral("Bob 李明, online, 2 unread messages, last message: See you at ten"));
+        m_directory.setDirectory({}, {});
+    }
+
     void messagesKeepIdOrderAndPendingRowsBecomeSentInPlace()
     {
         const ConversationId chat = ConversationId::single(2);

@@ -2,6 +2,7 @@
 
 #include "model/departmenttreemodel.h"
 #include "model/displaynames.h"
+#include "model/rowdescription.h"
 
 namespace confab::client {
 
@@ -93,6 +94,9 @@ QVariant BuddyListModel::data(const QModelIndex &index, int role) const
         return DisplayNames::initials(e.name);
     case ConversationRole:
         return QVariant::fromValue(ConversationId::single(e.userId));
+    case Qt::AccessibleTextRole:
+        return RowDescription::join({e.name, RowDescription::presence(m_names.directory().presence(e.userId)),
+                                     user ? QString::fromStdString(user->sign_line()) : QString()});
     default:
         return {};
     }

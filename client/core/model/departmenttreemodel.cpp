@@ -1,5 +1,6 @@
 #include "model/departmenttreemodel.h"
 
+#include "model/rowdescription.h"
 #include "text/pinyin.h"
 
 namespace confab::client {
@@ -176,7 +177,7 @@ void DepartmentTreeModel::adjustCounts(Node *from, int delta)
     for (Node *at = from; at && at != m_root.get(); at = at->parent) {
         at->memberCount += delta;
         const QModelIndex index = indexOf(at);
-        emit dataChanged(index, index, {MemberCountRole});
+        emit dataChanged(index, index, {MemberCountRole, Qt::AccessibleTextRole});
     }
 }
 
@@ -269,7 +270,7 @@ void DepartmentTreeModel::setPresence(quint64 userId, pb::Presence presence)
     m_presence.insert(userId, presence);
     if (Node *node = m_people.value(userId)) {
         const QModelIndex index = indexOf(node);
-        emit dataChanged(index, index, {PresenceRole});
+        emit dataChanged(index, index, {PresenceRole, Qt::AccessibleTextRole});
     }
     emit personChanged(userId);
 }
@@ -313,7 +314,7 @@ void DepartmentTreeModel::setUnread(quint64 userId, int unread)
         m_unread.remove(userId);
     if (Node *node = m_people.value(userId)) {
         const QModelIndex index = indexOf(node);
-        emit dataChanged(index, index, {UnreadRole});
+        emit dataChanged(index, index, {UnreadRole, Qt::AccessibleTextRole});
     }
 }
 
@@ -407,6 +408,14 @@ QVariant DepartmentTreeModel::data(const QModelIndex &index, int role) const
         return person ? QString::fromStdString(node->user.phone()) : QVariant();
     case UnreadRole:
         return person ? QVariant(m_unread.value(node->id, 0)) : QVariant();
+    case Qt::AccessibleTextRole:
+        if (!person)
+            return RowDescription::join(
+                {QString::fromStdString(node->department.name()), RowDescription::people(node->memberCount)});
+        return RowDescription::join({QString::fromStdString(node->user.real_name()),
+                                     RowDescription::presence(m_presence.value(node->id, pb::PRESENCE_OFFLINE)),
+                                     QString::fromStdString(node->user.title()),
+                                     RowDescription::unread(m_unread.value(node->id, 0))});
     default:
         return {};
     }

@@ -1,5 +1,7 @@
 #include "model/grouplistmodel.h"
 
+#include "model/rowdescription.h"
+
 namespace confab::client {
 
 GroupListModel::GroupListModel(QObject *parent)
@@ -136,6 +138,10 @@ QVariant GroupListModel::data(const QModelIndex &index, int role) const
         return QVariant::fromValue(quint64(g.info.owner_id()));
     case ConversationRole:
         return QVariant::fromValue(ConversationId::group(g.id));
+    case Qt::AccessibleTextRole:
+        return RowDescription::join({QString::fromStdString(g.info.name()),
+                                     RowDescription::members(int(g.info.member_count())),
+                                     g.info.muted() ? RowDescription::muted() : QString()});
     default:
         return {};
     }

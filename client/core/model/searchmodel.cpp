@@ -42,6 +42,7 @@ void SearchModel::setQuery(const QString &text)
 {
     m_query = text.simplified();
     const int generation = ++m_generation;
+    m_pendingAnswers = 0;
     beginResetModel(); // a new query is a new list
     m_rows.clear();
     if (!m_query.isEmpty()) {
@@ -63,20 +64,32 @@ void SearchModel::setQuery(const QString &text)
         return;
     if (!m_cache) {
         showPeople(m_directory.findPeople(m_query, kPeople));
+        emit finished(int(m_rows.size()));
         return;
     }
+    m_pendingAnswers = 2;
     m_cache->read<std::vector<quint64>>(
         this, [query = m_query](CacheDatabase &db) { return db.searchPeople(query, kPeople); },
         [this, generation](std::vector<quint64> ids) {
-            if (generation == m_generation)
-                showPeople(ids);
+            if (generation != m_generation)
+                return;
+            showPeople(ids);
+            answered();
         });
     m_cache->read<std::vector<MessageHit>>(
         this, [query = m_query](CacheDatabase &db) { return db.searchMessages(query, kMessages); },
         [this, generation](std::vector<MessageHit> hits) {
-            if (generation == m_generation)
-                showMessages(hits);
+            if (generation != m_generation)
+                return;
+            showMessages(hits);
+            answered();
         });
+}
+
+void SearchModel::answered()
+{
+    if (--m_pendingAnswers == 0)
+        emit finished(int(m_rows.size()));
 }
 
 void SearchModel::showMessages(const std::vector<MessageHit> &hits)

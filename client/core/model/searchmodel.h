@@ -52,6 +52,8 @@ public:
 signals:
     void peopleFound(int count);
     void messagesFound(int count);
+    // Every part of the search has answered: `count` rows in all (0: nothing matches).
+    void finished(int count);
 
 private:
     struct Row
@@ -66,6 +68,7 @@ private:
     };
     void showPeople(const std::vector<quint64> &ids);
     void showMessages(const std::vector<MessageHit> &hits);
+    void answered();
 
     const DepartmentTreeModel &m_directory;
     const GroupListModel &m_groups;
@@ -74,6 +77,7 @@ private:
     QString m_query;
     std::vector<Row> m_rows;
     int m_generation = 0; // answers to older queries are dropped
+    int m_pendingAnswers = 0;
 };
 
 } // namespace confab::client

@@ -2,6 +2,7 @@
 
 #include "model/departmenttreemodel.h"
 #include "model/displaynames.h"
+#include "model/rowdescription.h"
 
 #include <QDateTime>
 
@@ -14,10 +15,11 @@ SessionListModel::SessionListModel(const DisplayNames &names, QObject *parent)
     connect(&names, &DisplayNames::changed, this, [this](ConversationId conversation) {
         const int row = rowOf(conversation);
         if (row >= 0)
-            emit dataChanged(index(row), index(row), {Qt::DisplayRole, InitialsRole, PresenceRole});
+            emit dataChanged(index(row), index(row),
+                             {Qt::DisplayRole, InitialsRole, PresenceRole, Qt::AccessibleTextRole});
         // Group previews name their senders: a person's new name shows there too.
         if (!conversation.isGroup() && !m_rows.empty())
-            emit dataChanged(index(0), index(rowCount() - 1), {LastMessageRole});
+            emit dataChanged(index(0), index(rowCount() - 1), {LastMessageRole, Qt::AccessibleTextRole});
     });
     connect(&names, &DisplayNames::allChanged, this, [this] {
         if (!m_rows.empty())
@@ -107,7 +109,7 @@ void SessionListModel::setReadCursor(ConversationId conversation, quint64 readCu
         return; // cursors move forward only
     session.set_read_cursor(readCursor);
     session.set_unread(session.latest_id() - qMin(readCursor, session.latest_id()));
-    emit dataChanged(index(row), index(row), {UnreadRole});
+    emit dataChanged(index(row), index(row), {UnreadRole, Qt::AccessibleTextRole});
     recountUnread();
 }
 
@@ -184,6 +186,13 @@ QVariant SessionListModel::data(const QModelIndex &index, int role) const
         return DisplayNames::initials(m_names.conversationName(conversation));
     case PresenceRole:
         return conversation.isGroup() ? QVariant() : QVariant(int(m_names.directory().presence(conversation.peer)));
+    case Qt::AccessibleTextRole:
+        return RowDescription::join(
+            {m_names.conversationName(conversation),
+             conversation.isGroup() ? QString()
+                                    : RowDescription::presence(m_names.directory().presence(conversation.peer)),
+             s.pinned() ? RowDescription::pinned() : QString(), s.muted() ? RowDescription::muted() : QString(),
+             RowDescription::unread(int(s.unread())), RowDescription::lastMessage(preview(s))});
     default:
         return {};
     }
