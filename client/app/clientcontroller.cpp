@@ -6,6 +6,7 @@
 #include "loginwindow.h"
 #include "mainwindow.h"
 #include "messaging/notificationpolicy.h"
+#include "messaging/unreadprojection.h"
 #include "net/certificatepins.h"
 #include "settingsdialog.h"
 #include "sync/watchedpeople.h"
@@ -76,6 +77,7 @@ QString presenceKey(const QString &account)
 ClientController::ClientController(ClientOptions options, QObject *parent)
     : QObject(parent)
     , m_options(std::move(options))
+    , m_screenshot(m_options.screenshotPath, m_options.screenshotWindow)
     , m_session(m_connection, thisClientType())
     , m_loginWindow(std::make_unique<ui::LoginWindow>())
     , m_tray(std::make_unique<ui::TrayIcon>())
@@ -83,6 +85,7 @@ ClientController::ClientController(ClientOptions options, QObject *parent)
     ui::installAccessibleComboBoxes(); // before the first window is shown to a screen reader
     const QString language = !m_options.language.isEmpty() ? m_options.language : ui::Preferences::load().language;
     setLanguage(language.isEmpty() ? QLocale().name() : language);
+    connect(&m_screenshot, &ScreenshotMode::taken, this, &ClientController::finished);
     connect(m_tray.get(), &ui::TrayIcon::openRequested, this, &ClientController::openFromTray);
     connect(m_tray.get(), &ui::TrayIcon::showRequested, this, [this] { openFromTray({}); });
     connect(m_tray.get(), &ui::TrayIcon::quitRequested, qApp, &QApplication::quit);
@@ -133,7 +136,8 @@ ClientController::ClientController(ClientOptions options, QObject *parent)
 ClientController::~ClientController()
 {
     m_mainWindow.reset(); // its chat panels save their drafts through the messenger's names
-    m_messenger.reset();  // before the cache it writes to
+    m_unreadInTree.reset();
+    m_messenger.reset(); // before the cache it writes to
 }
 
 void ClientController::setLanguage(const QString &language)
@@ -164,9 +168,9 @@ void ClientController::start()
     m_loginWindow->setServer(server);
     m_loginWindow->setUser(user);
     m_loginWindow->setRemember(last.remember);
-    if (!m_options.screenshotPath.isEmpty() && m_options.screenshotWindow == QLatin1String("login")) {
+    if (m_screenshot.wants(ScreenshotMode::Window::Login)) {
         m_loginWindow->show();
-        takeScreenshot(m_loginWindow.get());
+        m_screenshot.take(m_loginWindow.get(), true);
         return;
     }
     if (m_options.autoLogin) {
@@ -243,6 +247,7 @@ void ClientController::openAccount(const client::ServerEndpoint &server, const Q
     if (m_sync && m_sync->property("account").toString() == account)
         return; // the same account again (a reconnect): keep its cursors
     m_mainWindow.reset();
+    m_unreadInTree.reset();
     m_messenger.reset();
     m_sync.reset();
     m_cache = std::make_unique<client::LocalCache>(client::LocalCache::pathFor(server, user));
@@ -262,6 +267,7 @@ void ClientController::openAccount(const client::ServerEndpoint &server, const Q
     });
 
     m_messenger = std::make_unique<client::Messenger>(m_connection, m_cache.get(), m_directory);
+    m_unreadInTree = std::make_unique<client::UnreadProjection>(m_messenger->sessions(), m_directory);
     connect(m_messenger.get(), &client::Messenger::progress, this, &ClientController::onSyncProgress);
     connect(&m_messenger->sessions(), &client::SessionListModel::totalUnreadChanged, this,
             &ClientController::updateUnread);
@@ -332,10 +338,10 @@ void ClientController::onSyncFinished()
     if (!m_mainWindow || m_mainWindow->isVisible())
         return;
     showMainWindow();
-    if (m_options.screenshotPath.isEmpty())
+    if (!m_screenshot.isOn())
         return;
-    if (m_options.screenshotWindow != QLatin1String("chat")) {
-        takeScreenshot(m_mainWindow.get());
+    if (!m_screenshot.wants(ScreenshotMode::Window::Chat)) {
+        m_screenshot.take(m_mainWindow.get(), m_screenshot.wants(ScreenshotMode::Window::Main));
         return;
     }
     // The chat window with the most recent session open, once the messaging lists are in.
@@ -345,7 +351,7 @@ void ClientController::onSyncFinished()
                                                .index(0)
                                                .data(client::SessionListModel::ConversationRole)
                                                .value<client::ConversationId>());
-        takeScreenshot(m_mainWindow.get());
+        m_screenshot.take(m_mainWindow.get(), true);
     };
     if (m_messenger->isSynced())
         shoot();
@@ -359,7 +365,7 @@ void ClientController::showMainWindow()
         return;
     m_loginWindow->setBusy(false);
     m_loginWindow->hide();
-    if (ui::Preferences::load().startMinimised && m_options.screenshotPath.isEmpty())
+    if (ui::Preferences::load().startMinimised && !m_screenshot.isOn())
         m_mainWindow->showMinimized();
     else
         m_mainWindow->show();
@@ -376,23 +382,7 @@ void ClientController::updateUnread()
         return;
     const int unread = m_messenger->sessions().totalUnreadUnmuted();
     m_tray->setUnread(unread);
-    // The tree badges people with what they wrote that is unread.
-    QSet<quint64> unreadPeople;
-    const client::SessionListModel &sessions = m_messenger->sessions();
-    for (int r = 0; r < sessions.rowCount(); ++r) {
-        const QModelIndex i = sessions.index(r);
-        const int count = i.data(client::SessionListModel::UnreadRole).toInt();
-        if (count > 0 && !i.data(client::SessionListModel::IsGroupRole).toBool()) {
-            const quint64 peer = i.data(client::SessionListModel::PeerIdRole).toULongLong();
-            unreadPeople.insert(peer);
-            m_directory.setUnread(peer, count);
-        }
-    }
-    for (quint64 peer : std::as_const(m_unreadPeople)) {
-        if (!unreadPeople.contains(peer))
-            m_directory.setUnread(peer, 0);
-    }
-    m_unreadPeople = unreadPeople;
+    m_unreadInTree->update(); // the tree badges people with what they wrote that is unread
     if (m_mainWindow)
         m_mainWindow->setWindowTitle(unread > 0 ? tr("(%1) Confab").arg(unread) : tr("Confab"));
 }
@@ -526,19 +516,8 @@ void ClientController::backToLogin(const QString &message)
         m_mainWindow->hide();
     m_loginWindow->show();
     m_loginWindow->showError(message);
-    if (!m_options.screenshotPath.isEmpty())
-        takeScreenshot(m_loginWindow.get()); // what went wrong is the picture, and the exit code says so
-}
-
-void ClientController::takeScreenshot(QWidget *window)
-{
-    const bool success =
-        (m_mainWindow && window == m_mainWindow.get()) || m_options.screenshotWindow == QLatin1String("login");
-    // Let the layout settle and the first paint happen before grabbing.
-    QTimer::singleShot(300, this, [this, window, success] {
-        const bool saved = window->grab().save(m_options.screenshotPath);
-        emit finished(saved && success ? 0 : 1);
-    });
+    // What went wrong is the picture, and the exit code says so (unless the sign-in window was asked for).
+    m_screenshot.take(m_loginWindow.get(), m_screenshot.wants(ScreenshotMode::Window::Login));
 }
 
 } // namespace confab::app

@@ -10,6 +10,7 @@
 #include "model/departmenttreemodel.h"
 #include "net/serverconnection.h"
 #include "net/session.h"
+#include "screenshotmode.h"
 #include "singleinstance.h"
 #include "sync/directorysync.h"
 #include "sync/otherdevices.h"
@@ -29,6 +30,10 @@ class LoginWindow;
 class MainWindow;
 class TrayIcon;
 } // namespace confab::ui
+
+namespace confab::client {
+class UnreadProjection;
+}
 
 namespace confab::app {
 
@@ -74,7 +79,6 @@ private:
     void openAccount(const client::ServerEndpoint &server, const QString &user);
     void showMainWindow();
     void backToLogin(const QString &message);
-    void takeScreenshot(QWidget *window);
     void onMessageReceived(const pb::Message &message);
     void updateUnread();
     void openFromTray(client::ConversationId conversation);
@@ -86,6 +90,7 @@ private:
 
     ClientOptions m_options;
     SingleInstance m_instance;
+    ScreenshotMode m_screenshot;
     client::ServerConnection m_connection;
     client::Session m_session;
     client::CredentialStore m_credentials;
@@ -98,13 +103,13 @@ private:
     std::unique_ptr<client::LocalCache> m_cache;
     std::unique_ptr<client::DirectorySync> m_sync;
     std::unique_ptr<client::Messenger> m_messenger;
+    std::unique_ptr<client::UnreadProjection> m_unreadInTree;
     std::unique_ptr<ui::LoginWindow> m_loginWindow;
     std::unique_ptr<ui::MainWindow> m_mainWindow;
     std::unique_ptr<ui::TrayIcon> m_tray;
     std::unique_ptr<QTranslator> m_translator;
     std::unique_ptr<QTranslator> m_qtTranslator;
     pb::User m_self;
-    QSet<quint64> m_unreadPeople; // who has an unread badge in the tree now
     client::ServerEndpoint m_server;
     QString m_user;
     QString m_account; // CredentialStore::accountKey of the account signed in or being signed in
