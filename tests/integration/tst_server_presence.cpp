@@ -208,10 +208,7 @@ private slots:
         TestServer server;
         TestClient client;
         QVERIFY(client.open(server.endpoint()));
-        pb::LoginRequest request;
-        request.set_login_name("alice");
-        request.set_password("demo");
-        request.set_client_type(pb::CLIENT_TYPE_LINUX);
+        pb::LoginRequest request = TestClient::loginRequest(QStringLiteral("alice"));
         request.set_initial_presence(pb::Presence(77));
         QCOMPARE(client.call<rpc::Login>(request).error, pb::ERROR_INVALID_ARGUMENT);
         request.set_initial_presence(pb::PRESENCE_AWAY); // chosen at sign-in

@@ -106,15 +106,20 @@ bool TestClient::waitForDisconnect(int timeoutMs)
     return waitFor([this] { return m_disconnected; }, timeoutMs);
 }
 
-client::RpcResult<pb::LoginResponse> TestClient::login(const QString &user, const QString &password,
-                                                       pb::ClientType type)
+pb::LoginRequest TestClient::loginRequest(const QString &user, const QString &password, pb::ClientType type)
 {
     pb::LoginRequest request;
     request.set_login_name(user.toStdString());
     request.set_password(password.toStdString());
     request.set_client_type(type);
     request.set_device_name(QStringLiteral("test %1").arg(int(type)).toStdString());
-    return call<protocol::rpc::Login>(request);
+    return request;
+}
+
+client::RpcResult<pb::LoginResponse> TestClient::login(const QString &user, const QString &password,
+                                                       pb::ClientType type)
+{
+    return call<protocol::rpc::Login>(loginRequest(user, password, type));
 }
 
 QString TestClient::connectAndLogin(const client::ServerEndpoint &endpoint, const QString &user, pb::ClientType type)

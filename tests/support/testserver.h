@@ -65,6 +65,9 @@ public:
         return std::move(*result);
     }
 
+    // The request login() sends, for tests that change a field of it.
+    static pb::LoginRequest loginRequest(const QString &user, const QString &password = QStringLiteral("demo"),
+                                         pb::ClientType type = pb::CLIENT_TYPE_LINUX);
     client::RpcResult<pb::LoginResponse> login(const QString &user, const QString &password = QStringLiteral("demo"),
                                                pb::ClientType type = pb::CLIENT_TYPE_LINUX);
     // Connects and logs in; empty error on success.
