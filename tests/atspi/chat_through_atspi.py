@@ -135,7 +135,8 @@ def main():
         env = dict(os.environ, QT_LINUX_ACCESSIBILITY_ALWAYS_ON="1", QT_ACCESSIBILITY="1",
                    XDG_CONFIG_HOME=os.path.join(data, "config"), XDG_DATA_HOME=os.path.join(data, "share"))
         client = subprocess.Popen([CONFAB, "--server", ADDRESS, "--lang", "en"], env=env)
-        app = wait_for("confab on the accessibility bus", lambda: application("confab"))
+        # Start-up on a loaded 2-core machine (fonts, the cache, the keyring) can take a while: wait longer here.
+        app = wait_for("confab on the accessibility bus", lambda: application("confab"), timeout=60.0)
 
         user = wait_for("the user name field", lambda: find(app, "User name", "text"))
         set_text(user, "alice")
