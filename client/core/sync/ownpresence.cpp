@@ -21,7 +21,8 @@ OwnPresence::OwnPresence(ServerConnection &connection, Session &session, QObject
             show(served);
     });
     m_connection.pushes().on<oneway::PresenceNotify>(this, [this](const pb::PresenceNotify &notify) {
-        if (m_selfId != 0 && notify.presence().user_id() == m_selfId && notify.presence().presence() != 0)
+        if (m_selfId != 0 && notify.presence().user_id() == m_selfId &&
+            notify.presence().presence() != pb::PRESENCE_OFFLINE)
             show(notify.presence().presence()); // chosen on another device
     });
 }
