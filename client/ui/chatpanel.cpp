@@ -228,8 +228,8 @@ void ChatPanel::refreshHeader()
     } else if (m_peerTyping) {
         m_subtitle->setText(tr("%1 is typing…").arg(name));
     } else {
-        const pb::User *user = m_directory.user(m_conversation.peer);
-        m_subtitle->setText(user ? QString::fromStdString(user->title()) : QString());
+        const client::PersonRecord *person = m_directory.person(m_conversation.peer);
+        m_subtitle->setText(person ? person->title() : QString());
     }
 }
 

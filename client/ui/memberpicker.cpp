@@ -35,9 +35,9 @@ MemberPicker::MemberPicker(const std::vector<quint64> &memberIds, const client::
         const QString name = names.userName(id);
         QString shown = name;
         if (sameName.value(name) > 1) {
-            const pb::User *user = directory.user(id);
-            const QString login = user ? QString::fromStdString(user->login_name()) : QString::number(id);
-            const QString title = user ? QString::fromStdString(user->title()) : QString();
+            const client::PersonRecord *person = directory.person(id);
+            const QString login = person ? person->loginName() : QString::number(id);
+            const QString title = person ? person->title() : QString();
             shown = title.isEmpty() ? tr("%1 (%2)").arg(name, login) : tr("%1 (%2, %3)").arg(name, login, title);
         }
         auto *item = new QStandardItem(shown);

@@ -13,6 +13,7 @@
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTextStream>
+#include <QTimer>
 
 namespace confab::bench {
 
@@ -20,6 +21,9 @@ using namespace protocol;
 
 namespace {
 constexpr int kSessions = 200; // alice's recent conversations
+
+// The peak RSS of the desktop app signing in at `port` with its settings and cache under `home`; -1 if it failed.
+double appPeakRssMb(quint16 port, const QString &home);
 } // namespace
 
 int runClientStartChild(const QString &cachePath)
@@ -160,7 +164,48 @@ int runClientStartBench(int users)
     }
     printFigure(QStringLiteral("cold_start_s"), coldSeconds, QStringLiteral("s"));
     printFigure(QStringLiteral("rss_mb"), ready[2].toDouble(), QStringLiteral("MB"));
+
+    // The whole desktop app, widgets included, as a person starts it: the first sync into an empty cache, then a
+    // start from that cache. Its screenshot mode signs in, waits for the sync and quits.
+    QTemporaryDir home;
+    const double firstSync = appPeakRssMb(server.port(), home.path());
+    const double fromCache = appPeakRssMb(server.port(), home.path());
+    if (firstSync < 0 || fromCache < 0)
+        return 1;
+    printFigure(QStringLiteral("app_first_sync_peak_rss_mb"), firstSync, QStringLiteral("MB"));
+    printFigure(QStringLiteral("app_cache_start_peak_rss_mb"), fromCache, QStringLiteral("MB"));
     return 0;
 }
+
+namespace {
+double appPeakRssMb(quint16 port, const QString &home)
+{
+    QProcess app;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    for (const char *dir : {"XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"})
+        env.insert(QLatin1String(dir), home + QLatin1Char('/') + QLatin1String(dir));
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    app.setProcessEnvironment(env);
+    app.start(QStringLiteral(CONFAB_CLIENT_BINARY),
+              {QStringLiteral("--server"), QStringLiteral("tcp://127.0.0.1:%1").arg(port), QStringLiteral("--user"),
+               QStringLiteral("alice"), QStringLiteral("--password-stdin"), QStringLiteral("--screenshot"),
+               home + QStringLiteral("/main.png"), QStringLiteral("--window"), QStringLiteral("main")});
+    app.write("demo\n");
+    app.closeWriteChannel();
+    // The high-water mark only grows, so the last reading before the app quits is its peak.
+    double peak = -1;
+    QTimer poll;
+    QObject::connect(&poll, &QTimer::timeout, [&] {
+        if (const double hwm = peakRssMb(app.processId()); hwm > 0)
+            peak = hwm;
+    });
+    poll.start(20);
+    if (!waitFor([&] { return app.state() == QProcess::NotRunning; }, 120'000) || app.exitCode() != 0 || peak < 0) {
+        QTextStream(stderr) << "the desktop app did not sign in, sync and quit: " << app.readAllStandardError() << "\n";
+        return -1;
+    }
+    return peak;
+}
+} // namespace
 
 } // namespace confab::bench

@@ -26,14 +26,26 @@ bool waitFor(const std::function<bool()> &condition, int timeoutMs)
     return true;
 }
 
-double rssMb(qint64 pid)
+namespace {
+double statusFieldMb(qint64 pid, const char *field)
 {
     QFile status(QStringLiteral("/proc/%1/status").arg(pid));
     if (!status.open(QIODevice::ReadOnly))
         return -1;
-    static const QRegularExpression rss(QStringLiteral("VmRSS:\\s+(\\d+) kB"));
-    const auto match = rss.match(QString::fromLatin1(status.readAll()));
+    const QRegularExpression line(QLatin1String(field) + QStringLiteral(":\\s+(\\d+) kB"));
+    const auto match = line.match(QString::fromLatin1(status.readAll()));
     return match.hasMatch() ? match.captured(1).toDouble() / 1024.0 : -1;
+}
+} // namespace
+
+double rssMb(qint64 pid)
+{
+    return statusFieldMb(pid, "VmRSS");
+}
+
+double peakRssMb(qint64 pid)
+{
+    return statusFieldMb(pid, "VmHWM");
 }
 
 bool ServerProcess::start(int users, const QStringList &extraArgs)

@@ -25,5 +25,7 @@ private:
 // Waits with the event loop running (never a sleep); false on timeout.
 bool waitFor(const std::function<bool()> &condition, int timeoutMs);
 double rssMb(qint64 pid);
+// The process's peak resident set so far (its high-water mark), in MB; -1 when it cannot be read.
+double peakRssMb(qint64 pid);
 
 } // namespace confab::bench

@@ -425,7 +425,7 @@ private slots:
         pb::Department d;
         d.set_id(1);
         d.set_name("研发");
-        std::vector<pb::User> users;
+        std::vector<client::PersonRecord> users;
         for (const auto &[id, login, title] :
              {std::tuple{11, "zhangwei", "测试"}, std::tuple{12, "zhangwei2", "开发"}, std::tuple{13, "lina", ""}}) {
             pb::User u;
@@ -435,7 +435,7 @@ private slots:
             u.set_nick(u.real_name());
             u.set_title(title);
             u.set_department_id(1);
-            users.push_back(u);
+            users.emplace_back(u);
         }
         directory.setDirectory({d}, users);
         QCOMPARE(names.userName(11), names.userName(12));

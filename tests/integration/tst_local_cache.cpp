@@ -100,7 +100,7 @@ private slots:
             u.set_real_name("Seven");
             db.applyUsersPage(true, {u}, {}, 123);
             QCOMPARE(db.cursor(pb::DATA_SET_USERS), 123u);
-            QCOMPARE(db.loadDirectory().users.at(0).real_name(), std::string("Seven"));
+            QCOMPARE(db.loadDirectory().people.at(0).realName(), QStringLiteral("Seven"));
         }
         {
             auto raw = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("bump"));
@@ -131,7 +131,7 @@ private slots:
         db.open();
         QCOMPARE(db.schemaVersion(), client::CacheDatabase::currentSchemaVersion());
         QCOMPARE(db.cursor(pb::DATA_SET_USERS), 123u);
-        QCOMPARE(int(db.loadDirectory().users.size()), 1);
+        QCOMPARE(int(db.loadDirectory().people.size()), 1);
         pb::SendMessageRequest r;
         r.set_client_msg_id("k");
         db.addToOutbox(r);
@@ -159,7 +159,7 @@ private slots:
         client::CacheDatabase db(path);
         db.open();
         QCOMPARE(db.schemaVersion(), 3);
-        QCOMPARE(int(db.loadDirectory().users.size()), 1);
+        QCOMPARE(int(db.loadDirectory().people.size()), 1);
         QCOMPARE(int(db.loadOutbox().size()), 1);
         // The people index starts out with everyone the cache held: by name, pinyin, initials, email.
         for (const char *typed : {"zhang", "San", "zs", "张三", "zs@example", "zhang s"})
@@ -222,11 +222,11 @@ private slots:
         other = QSqlDatabase();
         QSqlDatabase::removeDatabase(QStringLiteral("locker"));
         QCOMPARE(db.cursor(pb::DATA_SET_USERS), 10u);
-        QCOMPARE(int(db.loadDirectory().users.size()), 1);
+        QCOMPARE(int(db.loadDirectory().people.size()), 1);
         db.applyUsersPage(false, {second}, {}, 20);
-        QCOMPARE(int(db.loadDirectory().users.size()), 2);
+        QCOMPARE(int(db.loadDirectory().people.size()), 2);
         db.applyUsersPage(true, {first}, {}, 30); // a restart drops what was there
-        QCOMPARE(int(db.loadDirectory().users.size()), 1);
+        QCOMPARE(int(db.loadDirectory().people.size()), 1);
     }
 
     void offlineStartThenIncrementalEqualsAFullSync()
@@ -304,9 +304,9 @@ private slots:
         const client::CachedDirectory cached = db.loadDirectory();
         QVERIFY(cached.usersCursor > 0);
         QVERIFY(cached.departmentsCursor > 0);
-        const auto carol = std::find_if(cached.users.begin(), cached.users.end(),
-                                        [](const pb::User &u) { return u.login_name() == "carol"; });
-        QVERIFY(carol != cached.users.end());
+        const auto carol = std::find_if(cached.people.begin(), cached.people.end(),
+                                        [](const client::PersonRecord &p) { return p.loginName() == u"carol"; });
+        QVERIFY(carol != cached.people.end());
         QCOMPARE(carol->status(), pb::USER_STATUS_LEFT); // kept (old messages need her name), hidden in the tree
     }
 };

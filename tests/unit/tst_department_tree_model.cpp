@@ -8,6 +8,7 @@
 
 using namespace confab;
 using confab::client::DepartmentTreeModel;
+using confab::client::PersonRecord;
 
 namespace {
 
@@ -55,14 +56,45 @@ private slots:
                                                               QAbstractItemModelTester::FailureReportingMode::QtTest);
         m_model->setDirectory({department(1, "Company"), department(2, "Sales", 1, 2), department(3, "R&D", 1, 1),
                                department(4, "Client", 3)},
-                              {person(10, "张三", 4, "zhang san"), person(11, "Alice", 4, "alice"),
-                               person(12, "Bob", 2, "bob"), person(13, "Carol", 1, "carol")});
+                              {PersonRecord(person(10, "张三", 4, "zhang san")),
+                               PersonRecord(person(11, "Alice", 4, "alice")), PersonRecord(person(12, "Bob", 2, "bob")),
+                               PersonRecord(person(13, "Carol", 1, "carol"))});
     }
 
     void cleanup()
     {
         m_tester.reset();
         m_model.reset();
+    }
+
+    void aPackedPersonKeepsEveryFieldOfTheProfile()
+    {
+        pb::User full = person(21, "王丽 Alice", 4, "wang li");
+        full.set_nick("丽丽");
+        full.set_gender(pb::GENDER_FEMALE);
+        full.set_avatar_url("https://example.com/a.png");
+        full.set_email("alice@confab.example");
+        full.set_phone("+86 138 0000 0000");
+        full.set_status(pb::USER_STATUS_LEFT);
+        full.set_sign_line(std::string(300, 'x')); // longer than any small-string buffer
+        full.set_title("Team lead");
+        const PersonRecord packed(full);
+        QCOMPARE(packed.toUser().SerializeAsString(), full.SerializeAsString());
+        QCOMPARE(packed.realName(), QStringLiteral("王丽 Alice"));
+        QCOMPARE(packed.text(PersonRecord::Text::Email), QStringLiteral("alice@confab.example"));
+        QCOMPARE(packed.departmentId(), quint64(4));
+        QCOMPARE(packed.status(), pb::USER_STATUS_LEFT);
+
+        PersonRecord copy(packed);
+        QCOMPARE(copy.toUser().SerializeAsString(), full.SerializeAsString());
+        copy = PersonRecord(person(22, "Bob", 2));
+        QCOMPARE(copy.realName(), QStringLiteral("Bob"));
+        QCOMPARE(copy.text(PersonRecord::Text::Email), QString());
+        QCOMPARE(packed.title(), QStringLiteral("Team lead")); // the copy shares nothing
+
+        const PersonRecord empty{pb::User()};
+        QCOMPARE(empty.toUser().SerializeAsString(), std::string());
+        QCOMPARE(empty.realName(), QString());
     }
 
     void ordersByPriorityThenNameWithPeopleAfterDepartments()

@@ -14,6 +14,7 @@
 using namespace confab;
 using client::ConversationId;
 using client::MessageListModel;
+using client::PersonRecord;
 using client::SessionListModel;
 
 namespace {
@@ -112,7 +113,7 @@ private slots:
         pb::User bob;
         bob.set_id(2);
         bob.set_real_name("Bob 李明");
-        m_directory.setDirectory({}, {bob});
+        m_directory.setDirectory({}, {PersonRecord(bob)});
         m_directory.setPresence(2, pb::PRESENCE_ONLINE);
         SessionListModel model(m_names);
         pb::Session s = session(ConversationId::single(2), 100, 5, 3);

@@ -43,13 +43,13 @@ private slots:
         pb::Department d;
         d.set_id(1);
         d.set_name("Company");
-        std::vector<pb::User> people;
+        std::vector<PersonRecord> people;
         for (quint64 id : {2, 3, 4}) {
             pb::User u;
             u.set_id(id);
             u.set_real_name("person " + std::to_string(id));
             u.set_department_id(1);
-            people.push_back(u);
+            people.emplace_back(u);
         }
         tree.setDirectory({d}, people);
         SessionListModel sessions(names);

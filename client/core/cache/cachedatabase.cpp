@@ -130,7 +130,12 @@ void CacheDatabase::reindexPeople()
 {
     inTransaction([&] {
         exec(QStringLiteral("DELETE FROM people_search"));
-        indexPeople(loadDirectory().users, {});
+        QSqlQuery &users = run(QStringLiteral("SELECT data FROM users"));
+        std::vector<pb::User> all;
+        while (users.next())
+            all.push_back(parse<pb::User>(users.value(0)));
+        users.finish();
+        indexPeople(all, {});
     });
 }
 
@@ -175,7 +180,7 @@ CachedDirectory CacheDatabase::loadDirectory()
         directory.departments.push_back(parse<pb::Department>(departments.value(0)));
     QSqlQuery &users = run(QStringLiteral("SELECT data FROM users"));
     while (users.next())
-        directory.users.push_back(parse<pb::User>(users.value(0)));
+        directory.people.emplace_back(parse<pb::User>(users.value(0)));
     directory.departmentsCursor = cursor(pb::DATA_SET_DEPARTMENTS);
     directory.usersCursor = cursor(pb::DATA_SET_USERS);
     return directory;

@@ -5,6 +5,7 @@
 #include "protocol/messages.h"
 #include "types/cachedgroup.h"
 #include "types/conversationid.h"
+#include "types/personrecord.h"
 
 #include <QHash>
 #include <QSqlDatabase>
@@ -26,7 +27,7 @@ public:
 struct CachedDirectory
 {
     std::vector<pb::Department> departments;
-    std::vector<pb::User> users;
+    std::vector<PersonRecord> people; // compact: a cold start holds the whole organisation at once
     quint64 departmentsCursor = 0;
     quint64 usersCursor = 0;
 };

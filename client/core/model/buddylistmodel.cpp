@@ -79,13 +79,13 @@ QVariant BuddyListModel::data(const QModelIndex &index, int role) const
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const BuddyRow &e = m_rows[size_t(index.row())];
-    const pb::User *user = m_names.directory().user(e.userId);
+    const PersonRecord *person = m_names.directory().person(e.userId);
     switch (role) {
     case Qt::DisplayRole:
         return e.name;
     case Qt::ToolTipRole:
     case SignLineRole:
-        return user ? QString::fromStdString(user->sign_line()) : QString();
+        return person ? person->signLine() : QString();
     case IdRole:
         return QVariant::fromValue(e.userId);
     case PresenceRole:
@@ -96,7 +96,7 @@ QVariant BuddyListModel::data(const QModelIndex &index, int role) const
         return QVariant::fromValue(ConversationId::single(e.userId));
     case Qt::AccessibleTextRole:
         return RowDescription::join({e.name, RowDescription::presence(m_names.directory().presence(e.userId)),
-                                     user ? QString::fromStdString(user->sign_line()) : QString()});
+                                     person ? person->signLine() : QString()});
     default:
         return {};
     }

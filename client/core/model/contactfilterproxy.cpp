@@ -25,8 +25,9 @@ bool ContactFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sour
         DepartmentTreeModel::Kind::Person)
         return false; // departments show when something inside matches
     const auto *directory = qobject_cast<const DepartmentTreeModel *>(sourceModel());
-    const pb::User *user = directory ? directory->user(index.data(DepartmentTreeModel::IdRole).toULongLong()) : nullptr;
-    return user && DepartmentTreeModel::matches(*user, m_text);
+    const PersonRecord *person =
+        directory ? directory->person(index.data(DepartmentTreeModel::IdRole).toULongLong()) : nullptr;
+    return person && DepartmentTreeModel::matches(*person, m_text);
 }
 
 } // namespace confab::client

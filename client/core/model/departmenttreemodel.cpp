@@ -10,21 +10,41 @@ struct DepartmentTreeModel::Node
     Kind kind = Kind::Department;
     quint64 id = 0;
     Node *parent = nullptr;
-    int row = 0; // position among the parent's children, kept current so that parent() is O(1)
-    std::vector<std::unique_ptr<Node>> children;
-    pb::Department department;
-    pb::User user;
+    int row = 0;         // position among the parent's children, kept current so that parent() is O(1)
     int memberCount = 0; // departments: active people in the subtree
-    QString sortKey;     // folded once: sorting 100,000 people must not convert strings on every comparison
+    std::vector<std::unique_ptr<Node>> children;
+    std::unique_ptr<pb::Department> department; // departments only: a few thousand beside 100,000 people
+    PersonRecord person;                        // people only
+    QString sortKey; // folded once: sorting 100,000 people must not convert strings on every comparison
 
+    static std::unique_ptr<Node> of(pb::Department d)
+    {
+        auto node = std::make_unique<Node>();
+        node->kind = Kind::Department;
+        node->id = d.id();
+        node->department = std::make_unique<pb::Department>(std::move(d));
+        node->updateSortKey();
+        return node;
+    }
+    static std::unique_ptr<Node> of(PersonRecord p)
+    {
+        auto node = std::make_unique<Node>();
+        node->kind = Kind::Person;
+        node->id = p.id();
+        node->person = std::move(p);
+        node->updateSortKey();
+        return node;
+    }
     void updateSortKey()
     {
-        const std::string &name = kind == Kind::Department ? department.name()
-                                  : user.pinyin().empty()  ? user.real_name()
-                                                           : user.pinyin();
-        sortKey = QString::fromStdString(name).toCaseFolded();
+        if (kind == Kind::Department) {
+            sortKey = QString::fromStdString(department->name()).toCaseFolded();
+            return;
+        }
+        const std::string_view pinyin = person.utf8(PersonRecord::Text::Pinyin);
+        sortKey = (pinyin.empty() ? person.realName() : person.pinyin()).toCaseFolded();
     }
-    quint64 parentId() const { return kind == Kind::Department ? department.parent_id() : user.department_id(); }
+    quint64 parentId() const { return kind == Kind::Department ? department->parent_id() : person.departmentId(); }
 };
 
 namespace {
@@ -47,8 +67,8 @@ bool DepartmentTreeModel::lessThan(const Node *a, const Node *b) const
 {
     if (a->kind != b->kind)
         return a->kind == Kind::Department; // sub-departments before people
-    if (a->kind == Kind::Department && a->department.priority() != b->department.priority())
-        return a->department.priority() < b->department.priority();
+    if (a->kind == Kind::Department && a->department->priority() != b->department->priority())
+        return a->department->priority() < b->department->priority();
     const int byName = a->sortKey.compare(b->sortKey);
     return byName != 0 ? byName < 0 : a->id < b->id;
 }
@@ -75,36 +95,29 @@ void DepartmentTreeModel::sortChildrenRecursively(Node *node)
     }
 }
 
-void DepartmentTreeModel::setDirectory(std::vector<pb::Department> departments, std::vector<pb::User> users)
+void DepartmentTreeModel::setDirectory(std::vector<pb::Department> departments, std::vector<PersonRecord> people)
 {
     beginResetModel();
     m_root = std::make_unique<Node>();
     m_departments.clear();
     m_people.clear();
     std::vector<std::unique_ptr<Node>> pending;
-    pending.reserve(departments.size() + users.size());
+    pending.reserve(departments.size() + people.size());
     m_departments.reserve(qsizetype(departments.size()));
-    m_people.reserve(qsizetype(users.size()));
+    m_people.reserve(qsizetype(people.size()));
     for (pb::Department &d : departments) {
-        auto node = std::make_unique<Node>();
-        node->kind = Kind::Department;
-        node->id = d.id();
-        node->department = std::move(d);
-        node->updateSortKey();
+        auto node = Node::of(std::move(d));
         m_departments.insert(node->id, node.get());
         pending.push_back(std::move(node));
     }
-    for (pb::User &u : users) {
-        if (u.status() == pb::USER_STATUS_LEFT)
+    for (PersonRecord &p : people) {
+        if (p.status() == pb::USER_STATUS_LEFT)
             continue;
-        auto node = std::make_unique<Node>();
-        node->kind = Kind::Person;
-        node->id = u.id();
-        node->user = std::move(u);
-        node->updateSortKey();
+        auto node = Node::of(std::move(p));
         m_people.insert(node->id, node.get());
         pending.push_back(std::move(node));
     }
+    people = {}; // moved-from records still hold their slots: free them before the sort below
     for (auto &node : pending) {
         Node *parent = departmentOrRoot(node->parentId());
         if (parent == node.get())
@@ -184,7 +197,7 @@ void DepartmentTreeModel::adjustCounts(Node *from, int delta)
 void DepartmentTreeModel::upsertDepartment(const pb::Department &department)
 {
     if (Node *node = m_departments.value(department.id())) {
-        node->department = department;
+        *node->department = department;
         node->updateSortKey();
         Node *parent = departmentOrRoot(department.parent_id());
         for (Node *at = parent; at; at = at->parent) {
@@ -196,12 +209,7 @@ void DepartmentTreeModel::upsertDepartment(const pb::Department &department)
         emit dataChanged(index, index);
         return;
     }
-    auto created = std::make_unique<Node>();
-    created->kind = Kind::Department;
-    created->id = department.id();
-    created->department = department;
-    created->updateSortKey();
-    Node *node = created.release();
+    Node *node = Node::of(department).release();
     m_departments.insert(department.id(), node);
     attach(departmentOrRoot(department.parent_id()), node);
     // Departments and people that arrived before their department now find their place.
@@ -233,7 +241,7 @@ void DepartmentTreeModel::upsertUser(const pb::User &user)
         return;
     }
     if (Node *node = m_people.value(user.id())) {
-        node->user = user;
+        node->person = PersonRecord(user);
         node->updateSortKey();
         reposition(node, departmentOrRoot(user.department_id()));
         const QModelIndex index = indexOf(node);
@@ -241,12 +249,7 @@ void DepartmentTreeModel::upsertUser(const pb::User &user)
         emit personChanged(user.id());
         return;
     }
-    auto created = std::make_unique<Node>();
-    created->kind = Kind::Person;
-    created->id = user.id();
-    created->user = user;
-    created->updateSortKey();
-    Node *node = created.release();
+    Node *node = Node::of(PersonRecord(user)).release();
     m_people.insert(user.id(), node);
     Node *parent = departmentOrRoot(user.department_id());
     attach(parent, node);
@@ -275,22 +278,23 @@ void DepartmentTreeModel::setPresence(quint64 userId, pb::Presence presence)
     emit personChanged(userId);
 }
 
-bool DepartmentTreeModel::matches(const pb::User &user, const QString &text)
+bool DepartmentTreeModel::matches(const PersonRecord &person, const QString &text)
 {
     if (text.isEmpty())
         return true;
-    for (const std::string *field : {&user.real_name(), &user.pinyin(), &user.login_name(), &user.email()}) {
-        if (QString::fromStdString(*field).contains(text, Qt::CaseInsensitive))
+    using Text = PersonRecord::Text;
+    for (Text field : {Text::RealName, Text::Pinyin, Text::LoginName, Text::Email}) {
+        if (person.text(field).contains(text, Qt::CaseInsensitive))
             return true;
     }
-    return pinyinInitials(user.pinyin()).startsWith(text, Qt::CaseInsensitive);
+    return pinyinInitials(person.pinyin()).startsWith(text, Qt::CaseInsensitive);
 }
 
 std::vector<quint64> DepartmentTreeModel::findPeople(const QString &text, int limit) const
 {
     std::vector<const Node *> found;
     for (const Node *node : m_people) {
-        if (matches(node->user, text))
+        if (matches(node->person, text))
             found.push_back(node);
     }
     // Only the first `limit` by name are shown: no need to sort the thousands that "w" finds.
@@ -318,10 +322,10 @@ void DepartmentTreeModel::setUnread(quint64 userId, int unread)
     }
 }
 
-const pb::User *DepartmentTreeModel::user(quint64 id) const
+const PersonRecord *DepartmentTreeModel::person(quint64 id) const
 {
     const Node *node = m_people.value(id);
-    return node ? &node->user : nullptr;
+    return node ? &node->person : nullptr;
 }
 
 QModelIndex DepartmentTreeModel::indexOfDepartment(quint64 id) const
@@ -381,11 +385,12 @@ QVariant DepartmentTreeModel::data(const QModelIndex &index, int role) const
         return {};
     const Node *node = nodeOf(index);
     const bool person = node->kind == Kind::Person;
+    using Text = PersonRecord::Text;
     switch (role) {
     case Qt::DisplayRole:
-        return QString::fromStdString(person ? node->user.real_name() : node->department.name());
+        return person ? node->person.realName() : QString::fromStdString(node->department->name());
     case Qt::ToolTipRole:
-        return person ? QString::fromStdString(node->user.sign_line()) : QVariant();
+        return person ? node->person.signLine() : QVariant();
     case KindRole:
         return QVariant::fromValue(node->kind);
     case IdRole:
@@ -395,27 +400,26 @@ QVariant DepartmentTreeModel::data(const QModelIndex &index, int role) const
     case PresenceRole:
         return person ? QVariant(int(m_presence.value(node->id, pb::PRESENCE_OFFLINE))) : QVariant();
     case SignLineRole:
-        return person ? QString::fromStdString(node->user.sign_line()) : QVariant();
+        return person ? node->person.text(Text::SignLine) : QVariant();
     case TitleRole:
-        return person ? QString::fromStdString(node->user.title()) : QVariant();
+        return person ? node->person.text(Text::Title) : QVariant();
     case PinyinRole:
-        return person ? QString::fromStdString(node->user.pinyin()) : QVariant();
+        return person ? node->person.text(Text::Pinyin) : QVariant();
     case EmailRole:
-        return person ? QString::fromStdString(node->user.email()) : QVariant();
+        return person ? node->person.text(Text::Email) : QVariant();
     case LoginNameRole:
-        return person ? QString::fromStdString(node->user.login_name()) : QVariant();
+        return person ? node->person.text(Text::LoginName) : QVariant();
     case PhoneRole:
-        return person ? QString::fromStdString(node->user.phone()) : QVariant();
+        return person ? node->person.text(Text::Phone) : QVariant();
     case UnreadRole:
         return person ? QVariant(m_unread.value(node->id, 0)) : QVariant();
     case Qt::AccessibleTextRole:
         if (!person)
             return RowDescription::join(
-                {QString::fromStdString(node->department.name()), RowDescription::people(node->memberCount)});
-        return RowDescription::join({QString::fromStdString(node->user.real_name()),
+                {QString::fromStdString(node->department->name()), RowDescription::people(node->memberCount)});
+        return RowDescription::join({node->person.realName(),
                                      RowDescription::presence(m_presence.value(node->id, pb::PRESENCE_OFFLINE)),
-                                     QString::fromStdString(node->user.title()),
-                                     RowDescription::unread(m_unread.value(node->id, 0))});
+                                     node->person.title(), RowDescription::unread(m_unread.value(node->id, 0))});
     default:
         return {};
     }

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "protocol/messages.h"
+#include "types/personrecord.h"
 
 #include <QAbstractItemModel>
 #include <QHash>
@@ -44,7 +45,7 @@ public:
     ~DepartmentTreeModel() override;
 
     // Replaces everything (first sync, cache load, or after the server said reset). Takes the rows over.
-    void setDirectory(std::vector<pb::Department> departments, std::vector<pb::User> users);
+    void setDirectory(std::vector<pb::Department> departments, std::vector<PersonRecord> people);
 
     void upsertDepartment(const pb::Department &department);
     void removeDepartment(quint64 id);
@@ -55,12 +56,12 @@ public:
     void setUnread(quint64 userId, int unread);
 
     // A person shown in the tree (null for unknown ids and people who left) and their presence.
-    const pb::User *user(quint64 id) const;
+    const PersonRecord *person(quint64 id) const;
     pb::Presence presence(quint64 userId) const { return m_presence.value(userId, pb::PRESENCE_OFFLINE); }
 
     // Whether a person matches what was typed: name, pinyin, its initials ("zs" for zhang san), login name or
     // email, case-insensitively. (The search box asks the cache's full-text index instead; see SearchModel.)
-    static bool matches(const pb::User &user, const QString &text);
+    static bool matches(const PersonRecord &person, const QString &text);
     // Up to `limit` people who match, by name.
     std::vector<quint64> findPeople(const QString &text, int limit) const;
 

@@ -20,8 +20,8 @@ DisplayNames::DisplayNames(const DepartmentTreeModel &directory, const GroupList
 
 QString DisplayNames::userName(quint64 userId) const
 {
-    if (const pb::User *user = m_directory.user(userId))
-        return QString::fromStdString(user->real_name());
+    if (const PersonRecord *person = m_directory.person(userId))
+        return person->realName();
     //: A person the directory does not show (not synced yet, or no longer with the company); %1 is their id.
     return tr("User %1").arg(userId);
 }

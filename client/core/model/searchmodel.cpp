@@ -26,9 +26,8 @@ void SearchModel::showPeople(const std::vector<quint64> &ids)
 {
     std::vector<Row> people;
     for (quint64 id : ids) {
-        if (const pb::User *user = m_directory.user(id)) // the tree's copy: the index may lag a push
-            people.push_back({Kind::Person, ConversationId::single(id), id, 0,
-                              QString::fromStdString(user->real_name()), QString::fromStdString(user->title()), 0});
+        if (const PersonRecord *person = m_directory.person(id)) // the tree's copy: the index may lag a push
+            people.push_back({Kind::Person, ConversationId::single(id), id, 0, person->realName(), person->title(), 0});
     }
     if (people.empty())
         return;

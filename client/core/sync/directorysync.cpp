@@ -32,7 +32,7 @@ void DirectorySync::loadCache()
         if (directory.departmentsCursor != 0 && directory.usersCursor != 0) {
             m_departmentsCursor = directory.departmentsCursor;
             m_usersCursor = directory.usersCursor;
-            m_model.setDirectory(std::move(directory.departments), std::move(directory.users));
+            m_model.setDirectory(std::move(directory.departments), std::move(directory.people));
         }
         emit cacheLoaded(m_model.personCount());
         if (m_startAfterLoad) {
@@ -63,16 +63,17 @@ void DirectorySync::sync()
     m_rows = 0;
     const bool full = m_departmentsCursor == 0 || m_usersCursor == 0;
     m_fullDepartments.clear();
-    m_fullUsers.clear();
+    m_fullPeople.clear();
 
     const auto usersPage = [this](const pb::UserSyncResponse &page, bool fullSync, bool first) {
         if (m_cache)
             m_cache->writeUsersPage(first && fullSync, {page.users().begin(), page.users().end()},
                                     {page.removed().begin(), page.removed().end()}, page.page().cursor());
         if (fullSync) {
-            if (m_fullUsers.empty())
-                m_fullUsers.reserve(size_t(page.page().total_hint()));
-            m_fullUsers.insert(m_fullUsers.end(), page.users().begin(), page.users().end());
+            if (m_fullPeople.empty())
+                m_fullPeople.reserve(size_t(std::min<quint64>(page.page().total_hint(), 1000000)));
+            for (const pb::User &u : page.users())
+                m_fullPeople.emplace_back(u);
         } else {
             for (const pb::User &u : page.users())
                 m_model.upsertUser(u);
@@ -85,7 +86,7 @@ void DirectorySync::sync()
     const auto usersDone = [this, full](quint64 cursor) {
         if (full) {
             m_usersCursor = cursor;
-            m_model.setDirectory(std::exchange(m_fullDepartments, {}), std::exchange(m_fullUsers, {}));
+            m_model.setDirectory(std::exchange(m_fullDepartments, {}), std::exchange(m_fullPeople, {}));
         }
         done();
     };

@@ -63,7 +63,7 @@ private:
     quint64 m_rows = 0;
     // A full sync collects everything before handing the model one complete directory.
     std::vector<pb::Department> m_fullDepartments;
-    std::vector<pb::User> m_fullUsers;
+    std::vector<PersonRecord> m_fullPeople; // packed as each page arrives: the pages themselves are freed
 };
 
 } // namespace confab::client
