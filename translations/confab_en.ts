@@ -4,14 +4,6 @@
 <context>
     <name>Errors</name>
     <message>
-        <source>The password is not right. Check it and try again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>There is no account with that user name.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>This account has been disabled. Ask your administrator.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -89,6 +81,14 @@
     </message>
     <message>
         <source>You signed this computer out from another device.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The user name or the password is not right. Check them and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server is busy. Try again in a moment.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

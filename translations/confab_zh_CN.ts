@@ -4,14 +4,6 @@
 <context>
     <name>Errors</name>
     <message>
-        <source>The password is not right. Check it and try again.</source>
-        <translation>密码不正确，请检查后重试。</translation>
-    </message>
-    <message>
-        <source>There is no account with that user name.</source>
-        <translation>没有使用该用户名的账号。</translation>
-    </message>
-    <message>
         <source>This account has been disabled. Ask your administrator.</source>
         <translation>该账号已被停用，请联系管理员。</translation>
     </message>
@@ -90,6 +82,14 @@
     <message>
         <source>You signed this computer out from another device.</source>
         <translation>你已在另一台设备上将这台电脑退出登录。</translation>
+    </message>
+    <message>
+        <source>The user name or the password is not right. Check them and try again.</source>
+        <translation>用户名或密码不正确，请检查后重试。</translation>
+    </message>
+    <message>
+        <source>The server is busy. Try again in a moment.</source>
+        <translation>服务器繁忙，请稍后再试。</translation>
     </message>
 </context>
 <context>

@@ -9,9 +9,11 @@ QString loginErrorText(pb::ErrorCode code)
 {
     switch (code) {
     case pb::ERROR_WRONG_PASSWORD:
-        return QCoreApplication::translate("Errors", "The password is not right. Check it and try again.");
-    case pb::ERROR_UNKNOWN_USER:
-        return QCoreApplication::translate("Errors", "There is no account with that user name.");
+    case pb::ERROR_UNKNOWN_USER: // older servers told the two apart; this one does not say which names exist
+        return QCoreApplication::translate("Errors",
+                                           "The user name or the password is not right. Check them and try again.");
+    case pb::ERROR_TOO_MANY_CONNECTIONS:
+        return QCoreApplication::translate("Errors", "The server is busy. Try again in a moment.");
     case pb::ERROR_USER_DISABLED:
         return QCoreApplication::translate("Errors", "This account has been disabled. Ask your administrator.");
     case pb::ERROR_TOO_MANY_ATTEMPTS:

@@ -36,6 +36,23 @@ QString setting(const QCommandLineParser &args, const QSettings *file, const QSt
     return fallback;
 }
 
+// A whole-number setting of at least `minimum`; false (with a message) for anything else.
+bool numberSetting(const QCommandLineParser &args, const QSettings *file, const QString &name, int minimum, int &value,
+                   QTextStream &err)
+{
+    const QString text = setting(args, file, name);
+    if (text.isEmpty())
+        return true; // the default stands
+    bool ok = false;
+    const int number = text.toInt(&ok);
+    if (!ok || number < minimum) {
+        err << "confab-server: --" << name << " needs a whole number of at least " << minimum << "\n";
+        return false;
+    }
+    value = number;
+    return true;
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -51,6 +68,9 @@ int main(int argc, char **argv)
                                       "%{if-warning}W%{endif}%{if-critical}C%{endif}%{if-fatal}F%{endif} "
                                       "%{category}: %{message}"));
     qInstallMessageHandler(logToStdout);
+    // A line per connection opened and closed would let anyone who can connect write to the admin's disk;
+    // QT_LOGGING_RULES="confab.*.debug=true" turns them on for a diagnosis.
+    QLoggingCategory::setFilterRules(QStringLiteral("confab.*.debug=false"));
 
     QCommandLineParser args;
     args.setApplicationDescription(
@@ -69,6 +89,14 @@ int main(int argc, char **argv)
         {QStringLiteral("tls-key"), QStringLiteral("PEM private key for --tls-cert."), QStringLiteral("FILE")},
         {QStringLiteral("tombstone-retention-days"),
          QStringLiteral("Keep deletions this long for incremental sync (default 90)."), QStringLiteral("DAYS")},
+        {QStringLiteral("max-connections"),
+         QStringLiteral("Connections in all (default: what the descriptor limit, raised at start, leaves room for)."),
+         QStringLiteral("N")},
+        {QStringLiteral("max-prelogin"), QStringLiteral("Connections not logged in yet, in all (default 4096)."),
+         QStringLiteral("N")},
+        {QStringLiteral("max-prelogin-per-address"),
+         QStringLiteral("Connections not logged in yet from one address or IPv6 /64 (default 64)."),
+         QStringLiteral("N")},
         {QStringLiteral("demo"), QStringLiteral("Seed a demo organisation on first start (password: demo).")},
         {QStringLiteral("demo-users"), QStringLiteral("People in the demo organisation (default 200)."),
          QStringLiteral("N")},
@@ -117,6 +145,11 @@ int main(int argc, char **argv)
         err << "confab-server: --tombstone-retention-days needs a number of days of at least 1\n";
         return 2;
     }
+    if (!numberSetting(args, file.get(), QStringLiteral("max-connections"), 1, config.limits.maxConnections, err) ||
+        !numberSetting(args, file.get(), QStringLiteral("max-prelogin"), 1, config.limits.maxPreLogin, err) ||
+        !numberSetting(args, file.get(), QStringLiteral("max-prelogin-per-address"), 1,
+                       config.limits.maxPreLoginPerAddress, err))
+        return 2;
     config.tlsCertificate = setting(args, file.get(), QStringLiteral("tls-cert"));
     config.tlsKey = setting(args, file.get(), QStringLiteral("tls-key"));
 

@@ -1,5 +1,6 @@
 #include "server.h"
 
+#include "platform/descriptorlimit.h"
 #include "rpc/dispatcher.h"
 #include "services/authservice.h"
 #include "services/buddyservice.h"
@@ -109,6 +110,15 @@ bool Server::start(QString *error)
     connect(m_feed.get(), &ChangeFeed::unannouncedChange, this, &Server::onUnannouncedChange);
     m_feed->start(m_config.changePollIntervalMs);
 
+    if (m_config.limits.maxConnections <= 0) {
+        // What the descriptor limit leaves after the store, its WAL, the log and the listening sockets.
+        constexpr long kReserved = 64;
+        const long descriptors = raiseDescriptorLimit();
+        m_config.limits.maxConnections =
+            descriptors > 0 ? int(qBound(16L, descriptors - kReserved, 1L << 20)) : 100'000;
+        qCInfo(lcServer) << "serving at most" << m_config.limits.maxConnections << "connections (descriptor limit"
+                         << descriptors << ")";
+    }
     m_listener = new Listener(m_config.limits, this);
     if (!tls.isNull())
         m_listener->setTls(tls);

@@ -63,6 +63,8 @@ public:
 
     qsizetype bufferedBytes() const { return m_buffer.size() - m_offset; }
     quint32 maxFrameSize() const { return m_maxFrameSize; }
+    // Applies from the next frame header on (a server raises it once a connection has logged in).
+    void setMaxFrameSize(quint32 maxFrameSize) { m_maxFrameSize = maxFrameSize; }
 
 private:
     void fail(pb::ErrorCode code, const QString &why);

@@ -17,7 +17,8 @@ class LoadClient : public QObject
 public:
     explicit LoadClient(QObject *parent = nullptr);
 
-    void connectTo(quint16 port);
+    // `host` picks the simulated machine the connection comes from (its source address).
+    void connectTo(quint16 port, int host = 0);
     void login(const QString &loginName);
     void send(protocol::CommandId command, quint16 seq, const google::protobuf::Message &body);
 

@@ -68,7 +68,7 @@ bool connectAll(std::vector<std::unique_ptr<LoadClient>> &clients, quint16 port,
         const size_t begin = clients.size();
         for (int i = first; i < std::min(count, first + kWave); ++i) {
             auto client = std::make_unique<LoadClient>();
-            client->connectTo(port);
+            client->connectTo(port, i);
             client->login(logins[i % logins.size()]);
             clients.push_back(std::move(client));
         }

@@ -2,6 +2,7 @@
 // server-only commands. Each gets its own error code; framing errors close that connection only, per-frame
 // errors leave it open, and the server keeps serving everyone else.
 #include "protocol/frame.h"
+#include "support/rawclient.h"
 #include "support/testserver.h"
 
 #include <QTcpSocket>
@@ -11,70 +12,10 @@
 
 using namespace confab;
 using namespace confab::protocol;
+using confab::test::header;
+using confab::test::RawClient;
 using confab::test::TestClient;
 using confab::test::TestServer;
-
-namespace {
-
-QByteArray header(quint32 length, quint16 version, CommandId command = oneway::Heartbeat::id, quint16 seq = 0)
-{
-    QByteArray h(kHeaderSize, '\0');
-    qToBigEndian<quint32>(length, h.data());
-    qToBigEndian<quint16>(version, h.data() + 4);
-    qToBigEndian<quint16>(command.service, h.data() + 8);
-    qToBigEndian<quint16>(command.command, h.data() + 10);
-    qToBigEndian<quint16>(seq, h.data() + 12);
-    return h;
-}
-
-// A bare socket, so that the test controls every byte; collects the frames the server sends back.
-class RawClient
-{
-public:
-    bool open(quint16 port)
-    {
-        socket.connectToHost(QHostAddress::LocalHost, port);
-        QObject::connect(&socket, &QTcpSocket::readyRead, [this] { decoder.append(socket.readAll()); });
-        return socket.waitForConnected(5000);
-    }
-    std::optional<pb::ErrorResponse> nextError(int timeoutMs = 5000)
-    {
-        std::optional<pb::ErrorResponse> error;
-        TestClient::waitFor(
-            [&] {
-                while (auto frame = decoder.next()) {
-                    pb::ErrorResponse e;
-                    if (frame->command == oneway::Error::id && parseBody(*frame, e)) {
-                        error = e;
-                        return true;
-                    }
-                }
-                return false;
-            },
-            timeoutMs);
-        return error;
-    }
-    bool waitForFrame(CommandId command, quint16 seq, int timeoutMs = 5000)
-    {
-        return TestClient::waitFor(
-            [&] {
-                while (auto frame = decoder.next()) {
-                    if (frame->command == command && frame->seq == seq)
-                        return true;
-                }
-                return false;
-            },
-            timeoutMs);
-    }
-    bool waitForClose(int timeoutMs = 5000)
-    {
-        return TestClient::waitFor([this] { return socket.state() == QAbstractSocket::UnconnectedState; }, timeoutMs);
-    }
-    QTcpSocket socket;
-    FrameDecoder decoder{0xffffffffu};
-};
-
-} // namespace
 
 class TestServerBadInput : public QObject
 {

@@ -5,6 +5,7 @@
 #include "support/testserver.h"
 
 #include <QElapsedTimer>
+#include <QScopeGuard>
 #include <QTest>
 
 using namespace confab;
@@ -40,8 +41,13 @@ private slots:
         QVERIFY(client.login(QStringLiteral(" Alice ")).ok());
     }
 
-    void failuresHaveDistinctCodesAndTheSameCost()
+    void anUnknownNameAndAWrongPasswordLookAlikeButTheLogTellsThemApart()
     {
+        static QStringList logged;
+        logged.clear();
+        const QtMessageHandler previous = qInstallMessageHandler(
+            [](QtMsgType, const QMessageLogContext &, const QString &message) { logged << message; });
+        const auto restore = qScopeGuard([previous] { qInstallMessageHandler(previous); });
         TestServer server;
         server.store().blocking([](server::Store &s) {
             auto carol = s.userByLogin(QStringLiteral("carol"));
@@ -58,7 +64,10 @@ private slots:
             return timer.elapsed();
         };
         const qint64 wrong = timed(QStringLiteral("alice"), QStringLiteral("nope"), pb::ERROR_WRONG_PASSWORD);
-        const qint64 unknown = timed(QStringLiteral("nobody"), QStringLiteral("nope"), pb::ERROR_UNKNOWN_USER);
+        // The same answer, word for word: nobody learns from it whether a name exists.
+        const qint64 unknown = timed(QStringLiteral("nobody"), QStringLiteral("nope"), pb::ERROR_WRONG_PASSWORD);
+        QCOMPARE(client.login(QStringLiteral("nobody"), QStringLiteral("nope")).message,
+                 client.login(QStringLiteral("alice"), QStringLiteral("nope")).message);
         const qint64 disabled = timed(QStringLiteral("carol"), QStringLiteral("demo"), pb::ERROR_USER_DISABLED);
         QVERIFY(client.isConnected()); // failures do not cost the connection
         // Every outcome spends one slow hash: an unknown name is not answered faster than a known one.
@@ -66,6 +75,9 @@ private slots:
         QVERIFY(unknown * 3 >= wrong);
         QVERIFY(disabled * 3 >= wrong);
         QVERIFY(wrong >= 5);
+        // The admin's log still says which it was.
+        QVERIFY(logged.filter(QStringLiteral("'nobody'")).filter(QStringLiteral("ERROR_UNKNOWN_USER")).size() >= 1);
+        QVERIFY(logged.filter(QStringLiteral("'alice'")).filter(QStringLiteral("ERROR_WRONG_PASSWORD")).size() >= 1);
     }
 
     void repeatedFailuresAreSlowedDown()

@@ -1,5 +1,6 @@
 #include "net/connection.h"
 
+#include "net/logbudget.h"
 #include "protocol/errors.h"
 
 #include <QHostAddress>
@@ -19,12 +20,13 @@ quint64 Connection::nextId()
     return ++counter;
 }
 
-Connection::Connection(QTcpSocket *socket, const ConnectionLimits &limits, QObject *parent)
+Connection::Connection(QTcpSocket *socket, const ConnectionLimits &limits, LogBudget &log, QObject *parent)
     : QObject(parent)
     , m_id(nextId())
     , m_limits(limits)
+    , m_log(log)
     , m_tcp(socket)
-    , m_decoder(limits.maxFrameSize)
+    , m_decoder(limits.preLoginMaxFrameSize)
 {
     socket->setParent(this);
     socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
@@ -37,15 +39,16 @@ Connection::Connection(QTcpSocket *socket, const ConnectionLimits &limits, QObje
     setUp();
 }
 
-Connection::Connection(QWebSocket *socket, const ConnectionLimits &limits, QObject *parent)
+Connection::Connection(QWebSocket *socket, const ConnectionLimits &limits, LogBudget &log, QObject *parent)
     : QObject(parent)
     , m_id(nextId())
     , m_limits(limits)
+    , m_log(log)
     , m_webSocket(socket)
-    , m_decoder(limits.maxFrameSize)
+    , m_decoder(limits.preLoginMaxFrameSize)
 {
     socket->setParent(this);
-    socket->setMaxAllowedIncomingMessageSize(limits.maxFrameSize);
+    socket->setMaxAllowedIncomingMessageSize(limits.preLoginMaxFrameSize);
     connect(socket, &QWebSocket::binaryMessageReceived, this, &Connection::onWebSocketMessage);
     connect(socket, &QWebSocket::textMessageReceived, this, [this](const QString &) {
         sendError(0, {}, pb::ERROR_MALFORMED_FRAME, QStringLiteral("Confab speaks binary WebSocket messages only"));
@@ -59,6 +62,7 @@ Connection::~Connection() = default;
 
 void Connection::setUp()
 {
+    m_sinceConnect.start();
     m_sinceLastFrame.start();
     m_sinceLastSend.start();
 }
@@ -68,12 +72,12 @@ int Connection::tickIntervalMs(const ConnectionLimits &limits)
     return qMax(50, qMin(limits.heartbeatIntervalMs, limits.loginTimeoutMs) / 4);
 }
 
-QString Connection::peerAddress() const
+QHostAddress Connection::peerHostAddress() const
 {
     if (m_tcp)
-        return m_tcp->peerAddress().toString();
+        return m_tcp->peerAddress();
     if (m_webSocket)
-        return m_webSocket->peerAddress().toString();
+        return m_webSocket->peerAddress();
     return {};
 }
 
@@ -83,6 +87,18 @@ void Connection::setAuthenticated(quint64 userId, pb::ClientType type, const QSt
     m_clientType = type;
     m_deviceName = deviceName;
     m_loggedInAtMs = nowMs;
+    m_decoder.setMaxFrameSize(m_limits.maxFrameSize);
+    if (m_webSocket)
+        m_webSocket->setMaxAllowedIncomingMessageSize(m_limits.maxFrameSize);
+    emit authenticated();
+}
+
+bool Connection::refusedBeforeLogin()
+{
+    if (++m_refusedBeforeLogin <= m_limits.preLoginRefusals)
+        return false;
+    close(QStringLiteral("too many requests before login"));
+    return true;
 }
 
 void Connection::onBytes(QByteArrayView bytes)
@@ -95,8 +111,11 @@ void Connection::onBytes(QByteArrayView bytes)
         deliver(*frame);
     }
     if (m_decoder.hasFailed() && !m_closing) {
-        qCWarning(lcNet) << "connection" << m_id << "from" << peerAddress()
-                         << "sent a bad frame:" << m_decoder.errorString();
+        m_log.warn(QStringLiteral("bad frames"), [this] {
+            return QStringLiteral("connection %1 from %2 sent a bad frame: %3")
+                .arg(m_id)
+                .arg(peerAddress(), m_decoder.errorString());
+        });
         sendError(0, {}, m_decoder.error(), m_decoder.errorString());
         close(QStringLiteral("bad frame"));
     }
@@ -106,10 +125,13 @@ void Connection::onWebSocketMessage(const QByteArray &message)
 {
     if (m_closing)
         return;
-    SingleFrameResult result = decodeSingleFrame(message, m_limits.maxFrameSize);
+    SingleFrameResult result = decodeSingleFrame(message, m_decoder.maxFrameSize());
     if (!result.frame) {
-        qCWarning(lcNet) << "connection" << m_id << "from" << peerAddress()
-                         << "sent a bad WebSocket message:" << result.errorString;
+        m_log.warn(QStringLiteral("bad WebSocket messages"), [&] {
+            return QStringLiteral("connection %1 from %2 sent a bad WebSocket message: %3")
+                .arg(m_id)
+                .arg(peerAddress(), result.errorString);
+        });
         sendError(0, {}, result.error, result.errorString);
         close(QStringLiteral("bad frame"));
         return;
@@ -159,7 +181,9 @@ void Connection::writeFrame(const QByteArray &frame)
     if (m_tcp) {
         m_tcp->write(frame);
         if (m_tcp->bytesToWrite() > m_limits.maxPendingWriteBytes) {
-            qCWarning(lcNet) << "connection" << m_id << "is not reading; dropping it";
+            m_log.warn(QStringLiteral("connections not reading"), [this] {
+                return QStringLiteral("connection %1 from %2 is not reading; dropping it").arg(m_id).arg(peerAddress());
+            });
             m_tcp->abort();
         }
     } else if (m_webSocket) {
@@ -197,16 +221,21 @@ void Connection::tick()
 {
     if (m_closing)
         return;
-    const int limit = isAuthenticated() ? m_limits.idleTimeoutMs : m_limits.loginTimeoutMs;
-    if (m_loginPending)
-        m_sinceLastFrame.restart(); // the silence starts when we have answered
-    else if (m_sinceLastFrame.elapsed() > limit) {
-        qCInfo(lcNet) << "connection" << m_id << "from" << peerAddress() << "silent for" << m_sinceLastFrame.elapsed()
-                      << "ms; dropping it";
-        close(isAuthenticated() ? QStringLiteral("idle") : QStringLiteral("no login"));
+    if (!isAuthenticated()) {
+        // A login being checked finishes either way; its refusal leaves the deadline passed.
+        if (!m_loginPending && m_sinceConnect.elapsed() > m_limits.loginTimeoutMs) {
+            sendError(0, {}, pb::ERROR_NOT_LOGGED_IN,
+                      QStringLiteral("no login within %1 s of connecting").arg(m_limits.loginTimeoutMs / 1000));
+            close(QStringLiteral("no login in time"));
+        }
         return;
     }
-    if (isAuthenticated() && m_sinceLastSend.elapsed() >= m_limits.heartbeatIntervalMs)
+    if (m_sinceLastFrame.elapsed() > m_limits.idleTimeoutMs) {
+        qCDebug(lcNet) << "connection" << m_id << "silent for" << m_sinceLastFrame.elapsed() << "ms; dropping it";
+        close(QStringLiteral("idle"));
+        return;
+    }
+    if (m_sinceLastSend.elapsed() >= m_limits.heartbeatIntervalMs)
         send(oneway::Heartbeat::id, 0, pb::Heartbeat());
 }
 

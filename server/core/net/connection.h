@@ -7,6 +7,7 @@
 
 #include <QElapsedTimer>
 #include <QHash>
+#include <QHostAddress>
 #include <QObject>
 #include <QPointer>
 #include <QTcpSocket>
@@ -16,13 +17,28 @@
 
 namespace confab::server {
 
+class LogBudget;
+
 struct ConnectionLimits
 {
     quint32 maxFrameSize = protocol::kDefaultMaxFrameSize;
+    // Until a login succeeds a peer is anonymous, and everything it may hold is small: frames of at most this
+    // size (a LoginRequest's fields are capped far below it), a few refused requests, and this much time counted
+    // from connect, not from its last frame (heartbeats do not keep an anonymous connection alive).
+    quint32 preLoginMaxFrameSize = 16 * 1024;
+    int preLoginRefusals = 8;         // requests refused before login; one more closes the connection
     int loginTimeoutMs = 15'000;      // a connection that has not logged in by then is dropped (TeamTalk: 15 s)
     int idleTimeoutMs = 120'000;      // a logged-in connection silent this long is dropped (TeamTalk PC: 120 s)
     int heartbeatIntervalMs = 30'000; // the server's own heartbeats, so clients notice a dead server
     qint64 maxPendingWriteBytes = 16 * 1024 * 1024; // a client that stops reading is dropped past this
+    // Connections not logged in yet, from one address (an IPv6 /64 counts as one) and in all: a whole office
+    // behind one NAT reconnects at once after a restart, so the first is generous; each lasts a login at most.
+    int maxPreLoginPerAddress = 64;
+    int maxPreLogin = 4096;
+    int maxConnections = 0; // in all; 0: what the process's descriptor limit leaves room for
+    // Lines about what peers send (bad frames, refusals), per kind and interval; the rest are summarised.
+    int logLinesPerInterval = 5;
+    int logIntervalMs = 10'000;
 };
 
 class Connection : public QObject
@@ -30,13 +46,14 @@ class Connection : public QObject
     Q_OBJECT
 
 public:
-    // Takes ownership of the socket.
-    Connection(QTcpSocket *socket, const ConnectionLimits &limits, QObject *parent = nullptr);
-    Connection(QWebSocket *socket, const ConnectionLimits &limits, QObject *parent = nullptr);
+    // Takes ownership of the socket; `log` (the Listener's) outlives it.
+    Connection(QTcpSocket *socket, const ConnectionLimits &limits, LogBudget &log, QObject *parent = nullptr);
+    Connection(QWebSocket *socket, const ConnectionLimits &limits, LogBudget &log, QObject *parent = nullptr);
     ~Connection() override;
 
     quint64 id() const { return m_id; }
-    QString peerAddress() const;
+    QString peerAddress() const { return peerHostAddress().toString(); }
+    QHostAddress peerHostAddress() const;
     bool isOpen() const { return !m_closing; }
 
     void send(protocol::CommandId command, quint16 seq, const google::protobuf::Message &body);
@@ -44,6 +61,8 @@ public:
     void sendEncoded(const QByteArray &frame);
     void sendError(quint16 seq, protocol::CommandId refused, pb::ErrorCode code, const QString &message,
                    quint64 retryAfterMs = 0);
+    // The log lines this connection may write about what its peer sent: few, whatever the peer does.
+    LogBudget &log() { return m_log; }
     // Flushes what is queued, then closes.
     void close(const QString &why);
     // Blocks until queued bytes are written or `msecs` pass: for shutdown only, when no event loop will run again.
@@ -55,7 +74,10 @@ public:
     pb::ClientType clientType() const { return m_clientType; }
     const QString &deviceName() const { return m_deviceName; }
     qint64 loggedInAtMs() const { return m_loggedInAtMs; }
+    // Lifts the pre-login limits; emits authenticated().
     void setAuthenticated(quint64 userId, pb::ClientType type, const QString &deviceName, qint64 nowMs);
+    // Counts a request refused before login; true when that was one too many and the connection is closing.
+    bool refusedBeforeLogin();
     // While the server checks a login, the client is waiting on us, not silent: the login timeout does not run.
     bool isLoginPending() const { return m_loginPending; }
     void setLoginPending(bool pending) { m_loginPending = pending; }
@@ -74,6 +96,7 @@ public:
 
 signals:
     void frameReceived(const confab::protocol::Frame &frame);
+    void authenticated();
     void closed();
 
 private:
@@ -88,9 +111,11 @@ private:
 
     quint64 m_id;
     ConnectionLimits m_limits;
+    LogBudget &m_log;
     QPointer<QTcpSocket> m_tcp;
     QPointer<QWebSocket> m_webSocket;
     protocol::FrameDecoder m_decoder;
+    QElapsedTimer m_sinceConnect; // the login deadline runs from here
     QElapsedTimer m_sinceLastFrame;
     QElapsedTimer m_sinceLastSend;
     bool m_closing = false;
@@ -101,6 +126,7 @@ private:
     QString m_deviceName;
     qint64 m_loggedInAtMs = 0;
     bool m_loginPending = false;
+    int m_refusedBeforeLogin = 0;
     QByteArray m_tokenHash;
 };
 

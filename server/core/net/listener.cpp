@@ -1,12 +1,19 @@
 #include "net/listener.h"
 
+#include <QLoggingCategory>
 #include <QSslServer>
 #include <QSslSocket>
 #include <QTcpServer>
 #include <QWebSocket>
 #include <QWebSocketServer>
 
+Q_LOGGING_CATEGORY(lcListener, "confab.server.net")
+
 namespace confab::server {
+
+namespace {
+constexpr quint64 kRetryAfterMs = 2000; // refused connections try again soon: the caps clear in seconds
+} // namespace
 
 std::optional<ListenAddress> ListenAddress::parse(const QString &text, QString *error)
 {
@@ -28,6 +35,8 @@ std::optional<ListenAddress> ListenAddress::parse(const QString &text, QString *
 Listener::Listener(ConnectionLimits limits, QObject *parent)
     : QObject(parent)
     , m_limits(limits)
+    , m_admission(limits)
+    , m_log(lcListener(), limits.logLinesPerInterval, limits.logIntervalMs)
 {
     m_ticker.setInterval(Connection::tickIntervalMs(limits));
     connect(&m_ticker, &QTimer::timeout, this, [this] {
@@ -42,7 +51,57 @@ void Listener::adopt(Connection *connection)
 {
     m_connections.insert(connection);
     connect(connection, &QObject::destroyed, this, [this, connection] { m_connections.remove(connection); });
+    const QString address = Admission::addressKey(connection->peerHostAddress());
+    if (const Admission::Verdict verdict = m_admission.admit(address); verdict != Admission::Verdict::Admit) {
+        refuse(connection, verdict);
+        return;
+    }
+    connect(connection, &Connection::authenticated, this, [this, address] { m_admission.loggedIn(address); });
+    connect(connection, &Connection::closed, this, [this, connection, address] {
+        m_admission.closed(address, connection->isAuthenticated());
+        if (m_paused && !m_admission.isFull())
+            setAccepting(true);
+    });
+    pauseWhenFull();
     emit newConnection(connection);
+}
+
+void Listener::refuse(Connection *connection, Admission::Verdict verdict)
+{
+    // Nothing is kept of a refused connection but the socket until its error is written.
+    const auto why = [verdict] {
+        switch (verdict) {
+        case Admission::Verdict::AddressFull:
+            return QStringLiteral("too many connections from your address are not logged in; try again shortly");
+        case Admission::Verdict::PreLoginFull:
+            return QStringLiteral("too many connections are logging in; try again shortly");
+        default:
+            return QStringLiteral("the server is at its connection limit; try again later");
+        }
+    }();
+    m_log.warn(QStringLiteral("connections refused at admission"),
+               [&] { return QStringLiteral("refused a connection from %1: %2").arg(connection->peerAddress(), why); });
+    connection->sendError(0, {}, pb::ERROR_TOO_MANY_CONNECTIONS, why, kRetryAfterMs);
+    connection->close(QStringLiteral("refused at admission"));
+}
+
+void Listener::pauseWhenFull()
+{
+    if (!m_paused && m_admission.isFull()) {
+        qCWarning(lcListener) << "at the cap of" << m_limits.maxConnections
+                              << "connections: new ones wait in the backlog until one closes";
+        setAccepting(false);
+    }
+}
+
+void Listener::setAccepting(bool accepting)
+{
+    m_paused = !accepting;
+    // A server that stopped listening (shutting down) has no socket left to pause or resume.
+    if (m_tcp && m_tcp->isListening())
+        accepting ? m_tcp->resumeAccepting() : m_tcp->pauseAccepting();
+    if (m_webSocket && m_webSocket->isListening())
+        accepting ? m_webSocket->resumeAccepting() : m_webSocket->pauseAccepting();
 }
 
 Listener::~Listener() = default;
@@ -54,6 +113,7 @@ bool Listener::listenTcp(const ListenAddress &address, QString *error)
     } else {
         auto *tls = new QSslServer(this);
         tls->setSslConfiguration(m_tls);
+        tls->setHandshakeTimeout(m_limits.loginTimeoutMs); // a handshake is part of the time to log in
         m_tcp = tls;
     }
     // After a restart every desktop reconnects at once. With Qt's default backlog of 50 the kernel's accept queue
@@ -70,7 +130,7 @@ bool Listener::listenTcp(const ListenAddress &address, QString *error)
     }
     connect(m_tcp, &QTcpServer::pendingConnectionAvailable, this, [this] {
         while (QTcpSocket *socket = m_tcp->nextPendingConnection())
-            adopt(new Connection(socket, m_limits, this));
+            adopt(new Connection(socket, m_limits, m_log, this));
     });
     return true;
 }
@@ -82,6 +142,7 @@ bool Listener::listenWebSocket(const ListenAddress &address, QString *error)
                              m_tls.isNull() ? QWebSocketServer::NonSecureMode : QWebSocketServer::SecureMode, this);
     if (!m_tls.isNull())
         m_webSocket->setSslConfiguration(m_tls);
+    m_webSocket->setHandshakeTimeout(m_limits.loginTimeoutMs);
     if (!m_webSocket->listen(address.host, address.port)) {
         *error = QStringLiteral("cannot listen for WebSocket on %1:%2: %3")
                      .arg(address.host.toString())
@@ -91,7 +152,7 @@ bool Listener::listenWebSocket(const ListenAddress &address, QString *error)
     }
     connect(m_webSocket, &QWebSocketServer::newConnection, this, [this] {
         while (QWebSocket *socket = m_webSocket->nextPendingConnection())
-            adopt(new Connection(socket, m_limits, this));
+            adopt(new Connection(socket, m_limits, m_log, this));
     });
     return true;
 }

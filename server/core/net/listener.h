@@ -2,7 +2,9 @@
 // one over as a Connection.
 #pragma once
 
+#include "net/admission.h"
 #include "net/connection.h"
+#include "net/logbudget.h"
 
 #include <QHostAddress>
 #include <QSet>
@@ -39,14 +41,21 @@ public:
 
     quint16 tcpPort() const;
     quint16 webSocketPort() const;
+    const Admission &admission() const { return m_admission; }
 
 signals:
     void newConnection(confab::server::Connection *connection);
 
 private:
     void adopt(Connection *connection);
+    void refuse(Connection *connection, Admission::Verdict verdict);
+    void pauseWhenFull();
+    void setAccepting(bool accepting);
 
     ConnectionLimits m_limits;
+    Admission m_admission;
+    LogBudget m_log; // shared by every connection: lines about what peers send
+    bool m_paused = false;
     QSet<Connection *> m_connections; // alive ones; each leaves the set when it is destroyed
     QTimer m_ticker;
     QSslConfiguration m_tls;

@@ -1,8 +1,6 @@
 #include "rpc/dispatcher.h"
 
-#include <QLoggingCategory>
-
-Q_LOGGING_CATEGORY(lcRpc, "confab.server.rpc")
+#include "net/logbudget.h"
 
 namespace confab::server {
 
@@ -11,15 +9,19 @@ using namespace protocol;
 void Dispatcher::dispatch(Connection &connection, const Frame &frame) const
 {
     const auto refuse = [&](pb::ErrorCode code, const QString &why) {
-        qCInfo(lcRpc).noquote() << QStringLiteral("connection %1 (user %2, %3): refused %4:%5 seq %6: %7")
-                                       .arg(connection.id())
-                                       .arg(connection.userId())
-                                       .arg(connection.peerAddress())
-                                       .arg(frame.command.service, 4, 16, QLatin1Char('0'))
-                                       .arg(frame.command.command, 4, 16, QLatin1Char('0'))
-                                       .arg(frame.seq)
-                                       .arg(why);
+        connection.log().warn(QStringLiteral("refused requests"), [&] {
+            return QStringLiteral("connection %1 (user %2, %3): refused %4:%5 seq %6: %7")
+                .arg(connection.id())
+                .arg(connection.userId())
+                .arg(connection.peerAddress())
+                .arg(frame.command.service, 4, 16, QLatin1Char('0'))
+                .arg(frame.command.command, 4, 16, QLatin1Char('0'))
+                .arg(frame.seq)
+                .arg(why);
+        });
         connection.sendError(frame.seq, frame.command, code, why);
+        if (!connection.isAuthenticated())
+            connection.refusedBeforeLogin(); // an anonymous peer gets a few refusals, not an endless supply
     };
 
     const CommandInfo *info = findCommand(frame.command);

@@ -1,5 +1,6 @@
 #include "services/authservice.h"
 
+#include "net/admission.h"
 #include "services/onlineregistry.h"
 #include "services/passwordhasher.h"
 #include "store/storagethread.h"
@@ -17,6 +18,9 @@ using namespace protocol;
 
 namespace {
 
+constexpr qsizetype kMaxLoginNameLength = 128; // characters; names are far shorter, and the throttle keys by them
+constexpr size_t kMaxPasswordBytes = 1024;
+
 QByteArray tokenHash(const QByteArray &token)
 {
     return QCryptographicHash::hash(token, QCryptographicHash::Sha256);
@@ -33,9 +37,7 @@ QString describe(pb::ErrorCode code)
 {
     switch (code) {
     case pb::ERROR_WRONG_PASSWORD:
-        return QStringLiteral("wrong password");
-    case pb::ERROR_UNKNOWN_USER:
-        return QStringLiteral("no such user");
+        return QStringLiteral("wrong login name or password");
     case pb::ERROR_USER_DISABLED:
         return QStringLiteral("this account is disabled");
     case pb::ERROR_INVALID_TOKEN:
@@ -61,6 +63,7 @@ pb::DeviceInfo deviceInfo(const Connection &c)
 AuthService::AuthService(ServerContext &context, QObject *parent)
     : QObject(parent)
     , m_context(context)
+    , m_log(lcAuth())
 {
     context.dispatcher.handle<rpc::Login>(
         [this](Connection &c, pb::LoginRequest &&r, Reply<rpc::Login> reply) { login(c, std::move(r), reply); },
@@ -82,6 +85,10 @@ void AuthService::login(Connection &connection, pb::LoginRequest &&request, Repl
         return;
     }
     const QString loginName = QString::fromStdString(request.login_name()).trimmed();
+    if (loginName.size() > kMaxLoginNameLength || request.password().size() > kMaxPasswordBytes) {
+        reply.fail(pb::ERROR_INVALID_ARGUMENT, QStringLiteral("the login name or the password is too long"));
+        return;
+    }
     if (request.client_type() == pb::CLIENT_TYPE_UNSPECIFIED) {
         reply.fail(pb::ERROR_UNSUPPORTED_CLIENT, QStringLiteral("client_type must be set"));
         return;
@@ -97,9 +104,15 @@ void AuthService::login(Connection &connection, pb::LoginRequest &&request, Repl
         reply.fail(pb::ERROR_INVALID_ARGUMENT, QStringLiteral("initial_presence is not a presence"));
         return;
     }
-    const QString address = connection.peerAddress();
-    if (const qint64 wait = m_throttle.retryAfter(loginName, address, m_context.now()); wait > 0) {
-        qCWarning(lcAuth) << "login for" << loginName << "from" << address << "throttled for" << wait << "ms";
+    const QString address = Admission::addressKey(connection.peerHostAddress());
+    const bool hashes = !request.has_resume_token();
+    // Counted now, before any hash: attempts in flight use up the free tries as failures do.
+    if (const qint64 wait = hashes ? m_throttle.begin(loginName, address, m_context.now()) : 0; wait > 0) {
+        m_log.warn(QStringLiteral("throttled logins"), [&] {
+            return QStringLiteral("login for '%1' from %2 throttled for %3 ms")
+                .arg(LogBudget::excerpt(loginName), address)
+                .arg(wait);
+        });
         reply.fail(pb::ERROR_TOO_MANY_ATTEMPTS, QStringLiteral("too many failed attempts; try again later"),
                    quint64(wait));
         return;
@@ -118,14 +131,14 @@ void AuthService::login(Connection &connection, pb::LoginRequest &&request, Repl
             [this, request = std::move(request), token, now, loginName, address,
              reply](StoreResult<std::pair<std::optional<TokenRecord>, std::optional<pb::User>>> result) {
                 if (!result.ok()) {
-                    fail(loginName, address, pb::ERROR_INTERNAL, reply);
+                    fail(loginName, address, false, pb::ERROR_INTERNAL, reply);
                     return;
                 }
                 const auto &[record, user] = result.value();
                 if (!record || record->expiresMs < now || !user) {
-                    fail(loginName, address, pb::ERROR_INVALID_TOKEN, reply);
+                    fail(loginName, address, false, pb::ERROR_INVALID_TOKEN, reply);
                 } else if (user->status() == pb::USER_STATUS_LEFT) {
-                    fail(loginName, address, pb::ERROR_USER_DISABLED, reply);
+                    fail(loginName, address, false, pb::ERROR_USER_DISABLED, reply);
                 } else {
                     completeLogin(user->id(), request, token, reply);
                 }
@@ -138,7 +151,7 @@ void AuthService::login(Connection &connection, pb::LoginRequest &&request, Repl
         [this, request = std::move(request), loginName, address,
          reply](StoreResult<std::optional<Credentials>> result) mutable {
             if (!result.ok()) {
-                fail(loginName, address, pb::ERROR_INTERNAL, reply);
+                fail(loginName, address, true, pb::ERROR_INTERNAL, reply);
                 return;
             }
             // The slow hash runs on the thread pool; every outcome costs one hash, so timing tells nothing.
@@ -172,23 +185,31 @@ void AuthService::passwordChecked(const QString &loginName, const QString &addre
                                   pb::ErrorCode outcome, quint64 userId, Reply<rpc::Login> reply)
 {
     if (outcome != pb::ERROR_NONE) {
-        fail(loginName, address, outcome, reply);
+        fail(loginName, address, true, outcome, reply);
         return;
     }
-    m_throttle.recordSuccess(loginName);
+    m_throttle.finish(loginName, address, LoginThrottle::Outcome::Succeeded, m_context.now());
     completeLogin(userId, request, QByteArray(), reply);
 }
 
-void AuthService::fail(const QString &loginName, const QString &address, pb::ErrorCode code,
+void AuthService::fail(const QString &loginName, const QString &address, bool hashed, pb::ErrorCode code,
                        const Reply<rpc::Login> &reply)
 {
     if (Connection *c = reply.connection())
         c->setLoginPending(false);
-    qCWarning(lcAuth).noquote() << QStringLiteral("login failed for '%1' from %2: %3")
-                                       .arg(loginName, address, QString::fromStdString(pb::ErrorCode_Name(code)));
-    if (code != pb::ERROR_INTERNAL)
-        m_throttle.recordFailure(loginName, address, m_context.now());
-    reply.fail(code, describe(code));
+    // The admin's log tells an unknown name from a wrong password; the answer does not, so that nobody can
+    // learn from it which names exist.
+    m_log.warn(QStringLiteral("failed logins"), [&] {
+        return QStringLiteral("login failed for '%1' from %2: %3")
+            .arg(LogBudget::excerpt(loginName), address, QString::fromStdString(pb::ErrorCode_Name(code)));
+    });
+    if (hashed)
+        m_throttle.finish(loginName, address,
+                          code == pb::ERROR_INTERNAL ? LoginThrottle::Outcome::Inconclusive
+                                                     : LoginThrottle::Outcome::Failed,
+                          m_context.now());
+    const pb::ErrorCode answered = code == pb::ERROR_UNKNOWN_USER ? pb::ERROR_WRONG_PASSWORD : code;
+    reply.fail(answered, describe(answered));
 }
 
 void AuthService::completeLogin(quint64 userId, const pb::LoginRequest &request, const QByteArray &existingToken,

@@ -2,6 +2,7 @@
 // user's devices about each other.
 #pragma once
 
+#include "net/logbudget.h"
 #include "protocol/devicecategory.h"
 #include "rpc/dispatcher.h"
 #include "services/loginthrottle.h"
@@ -39,11 +40,13 @@ private:
                          pb::ErrorCode outcome, quint64 userId, Reply<protocol::rpc::Login> reply);
     void completeLogin(quint64 userId, const pb::LoginRequest &request, const QByteArray &existingToken,
                        Reply<protocol::rpc::Login> reply);
-    void fail(const QString &loginName, const QString &address, pb::ErrorCode code,
+    // Ends a login that began in the throttle (`hashed`: it was a password check) with an error.
+    void fail(const QString &loginName, const QString &address, bool hashed, pb::ErrorCode code,
               const Reply<protocol::rpc::Login> &reply);
 
     ServerContext &m_context;
     LoginThrottle m_throttle;
+    LogBudget m_log;
 };
 
 } // namespace confab::server
