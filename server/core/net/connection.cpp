@@ -93,12 +93,10 @@ void Connection::setAuthenticated(quint64 userId, pb::ClientType type, const QSt
     emit authenticated();
 }
 
-bool Connection::refusedBeforeLogin()
+void Connection::refusedBeforeLogin()
 {
-    if (++m_refusedBeforeLogin <= m_limits.preLoginRefusals)
-        return false;
-    close(QStringLiteral("too many requests before login"));
-    return true;
+    if (++m_refusedBeforeLogin > m_limits.preLoginRefusals)
+        close(QStringLiteral("too many requests before login"));
 }
 
 void Connection::onBytes(QByteArrayView bytes)

@@ -76,8 +76,8 @@ public:
     qint64 loggedInAtMs() const { return m_loggedInAtMs; }
     // Lifts the pre-login limits; emits authenticated().
     void setAuthenticated(quint64 userId, pb::ClientType type, const QString &deviceName, qint64 nowMs);
-    // Counts a request refused before login; true when that was one too many and the connection is closing.
-    bool refusedBeforeLogin();
+    // Counts a request refused before login, and closes the connection at one too many.
+    void refusedBeforeLogin();
     // While the server checks a login, the client is waiting on us, not silent: the login timeout does not run.
     bool isLoginPending() const { return m_loginPending; }
     void setLoginPending(bool pending) { m_loginPending = pending; }
