@@ -20,8 +20,10 @@ cleanup() {
 trap cleanup EXIT
 
 # Xvfb picks a free display itself and writes its number once it accepts connections: no guessing, no sleeping.
+# -noreset: by default an X server resets when its last client disconnects, and the AT-SPI launcher is a client
+# that comes and goes; confab connecting during that reset failed with "could not connect to display".
 exec 3>"$work/display"
-Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp -auth /dev/null </dev/null >"$work/xvfb.log" 2>&1 &
+Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp -noreset -auth /dev/null </dev/null >"$work/xvfb.log" 2>&1 &
 xvfb_pid=$!
 exec 3>&-
 for _ in $(seq 100); do
