@@ -91,6 +91,14 @@
         <source>The server is busy. Try again in a moment.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>it is longer than the server allows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>you are sending too fast; wait a moment</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>RowDescription</name>

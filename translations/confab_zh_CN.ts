@@ -91,6 +91,14 @@
         <source>The server is busy. Try again in a moment.</source>
         <translation>服务器繁忙，请稍后再试。</translation>
     </message>
+    <message>
+        <source>it is longer than the server allows</source>
+        <translation>内容超过了服务器允许的长度</translation>
+    </message>
+    <message>
+        <source>you are sending too fast; wait a moment</source>
+        <translation>发送太快了，请稍等片刻</translation>
+    </message>
 </context>
 <context>
     <name>RowDescription</name>

@@ -1,5 +1,6 @@
 // confab: the desktop client.
 #include "clientcontroller.h"
+#include "protocol/protobuflog.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -9,6 +10,7 @@
 int main(int argc, char **argv)
 {
     QApplication app(argc, argv);
+    confab::protocol::routeProtobufLogs(); // a hostile server's bad strings must not flood stderr
     QApplication::setApplicationName(QStringLiteral("confab"));
     QApplication::setApplicationDisplayName(QStringLiteral("Confab"));
     QApplication::setApplicationVersion(QStringLiteral(CONFAB_VERSION));

@@ -3,6 +3,7 @@
 #include "clioutput.h"
 #include "net/serverconnection.h"
 #include "protocol/errors.h"
+#include "protocol/protobuflog.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -15,6 +16,7 @@ using namespace confab::cli;
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
+    protocol::routeProtobufLogs(); // a hostile server's bad strings must not flood stderr
     QCoreApplication::setApplicationName(QStringLiteral("confab-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(CONFAB_VERSION));
 

@@ -64,7 +64,12 @@ QString actionErrorText(int code)
     case pb::ERROR_NOT_GROUP_OWNER:
     case pb::ERROR_PERMISSION_DENIED:
         return QCoreApplication::translate("Errors", "only the group's owner or admins may do that");
+    case pb::ERROR_FIELD_TOO_LARGE:
+        return QCoreApplication::translate("Errors", "it is longer than the server allows");
+    case pb::ERROR_RATE_LIMITED:
+        return QCoreApplication::translate("Errors", "you are sending too fast; wait a moment");
     case pb::ERROR_INVALID_ARGUMENT:
+    case pb::ERROR_UNKNOWN_VALUE:
         return QCoreApplication::translate("Errors", "the server did not accept it");
     case pb::ERROR_UNAVAILABLE:
         return QCoreApplication::translate("Errors", "the server cannot be reached");

@@ -1,6 +1,7 @@
 #include "server.h"
 
 #include "platform/descriptorlimit.h"
+#include "protocol/protobuflog.h"
 #include "rpc/dispatcher.h"
 #include "services/authservice.h"
 #include "services/buddyservice.h"
@@ -73,6 +74,7 @@ Server::~Server()
 
 bool Server::start(QString *error)
 {
+    protocol::routeProtobufLogs();
     if (!QDir().mkpath(m_config.dataDir)) {
         *error = QStringLiteral("cannot create the data dir %1").arg(m_config.dataDir);
         return false;

@@ -7,6 +7,7 @@
 #include "confab/error.pb.h"
 #include "confab/file.pb.h"
 #include "confab/group.pb.h"
+#include "confab/limits.pb.h"
 #include "confab/login.pb.h"
 #include "confab/message.pb.h"
 #include "confab/other.pb.h"

@@ -248,10 +248,11 @@ private slots:
     {
         RawClient raw;
         QVERIFY(raw.open(port(), host(51)));
-        raw.socket.write(loginFrame(std::string(200, 'x').c_str(), "guess"));
+        raw.socket.write(loginFrame(std::string(257, 'x').c_str(), "guess"));
         const auto error = raw.nextError();
         QVERIFY(error.has_value());
-        QCOMPARE(error->code(), pb::ERROR_INVALID_ARGUMENT);
+        QCOMPARE(error->code(), pb::ERROR_FIELD_TOO_LARGE);
+        QVERIFY(QString::fromStdString(error->message()).contains(QStringLiteral("LoginRequest.login_name")));
     }
 
     void refusalsAreSummarisedNotLoggedOneByOne()

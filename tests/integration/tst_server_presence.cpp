@@ -136,7 +136,7 @@ private slots:
         pb::PresenceQueryRequest tooMany;
         for (int i = 1; i <= 501; ++i)
             tooMany.add_user_ids(quint64(i));
-        QCOMPARE(bobClient.call<rpc::PresenceQuery>(tooMany).error, pb::ERROR_INVALID_ARGUMENT);
+        QCOMPARE(bobClient.call<rpc::PresenceQuery>(tooMany).error, pb::ERROR_FIELD_TOO_LARGE);
     }
 
     void aChosenPresenceSurvivesReconnectsAndRestartsAndNeverFlashesOnline()
@@ -210,7 +210,7 @@ private slots:
         QVERIFY(client.open(server.endpoint()));
         pb::LoginRequest request = TestClient::loginRequest(QStringLiteral("alice"));
         request.set_initial_presence(pb::Presence(77));
-        QCOMPARE(client.call<rpc::Login>(request).error, pb::ERROR_INVALID_ARGUMENT);
+        QCOMPARE(client.call<rpc::Login>(request).error, pb::ERROR_UNKNOWN_VALUE);
         request.set_initial_presence(pb::PRESENCE_AWAY); // chosen at sign-in
         const auto away = client.call<rpc::Login>(request);
         QVERIFY(away.ok());

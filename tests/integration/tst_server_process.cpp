@@ -2,6 +2,7 @@
 // within a second, SIGTERM shuts down gracefully within five, a clock stepped back a day (Debian's faketime)
 // neither reuses nor loses a cursor, and kill -9 in the middle of sending loses no acknowledged message.
 #include "support/messaging.h"
+#include "support/rawclient.h"
 #include "support/testserver.h"
 
 #include <QElapsedTimer>
@@ -236,6 +237,36 @@ private slots:
         pb::UserInfoRequest info;
         info.add_user_ids(1);
         QCOMPARE(check.call<rpc::UserInfo>(info).value.users(0).sign_line(), std::string("saved before shutdown"));
+    }
+
+    // Protobuf reports a string that is not UTF-8 on stderr by itself, once per frame, past every log budget:
+    // the server routes those lines to a debug category, and the refusals are logged within their budget.
+    void stringsThatAreNotUtf8CostTheLogNoLineEach()
+    {
+        QTemporaryDir data;
+        ServerProcess server;
+        QVERIFY2(
+            server.start(data.path(), {QStringLiteral("--demo"), QStringLiteral("--demo-users"), QStringLiteral("5")}),
+            qPrintable(server.log));
+        test::RawClient raw;
+        QVERIFY(raw.open(server.port));
+        raw.socket.write(encodeFrame(rpc::Login::request, 1, TestClient::loginRequest(QStringLiteral("alice"))));
+        QVERIFY(raw.waitForFrame(rpc::Login::response, 1));
+        const QByteArray notUtf8("\x0a\x02\xff\xfe", 4); // ChangeSignLineRequest.sign_line = 0xff 0xfe
+        constexpr int kFrames = 500;
+        QByteArray frames;
+        for (int i = 0; i < kFrames; ++i)
+            frames += encodeFrame(rpc::ChangeSignLine::request, quint16(i + 2), notUtf8);
+        raw.socket.write(frames);
+        const auto error = raw.nextError();
+        QVERIFY(error.has_value());
+        QCOMPARE(error->code(), pb::ERROR_MALFORMED_BODY);
+        QVERIFY(raw.waitForFrame(oneway::Error::id, quint16(kFrames + 1)));
+        server.process.terminate();
+        QVERIFY(server.process.waitForFinished(5000));
+        server.log += QString::fromUtf8(server.process.readAll());
+        QCOMPARE(server.log.count(QStringLiteral("UTF-8")), 0);
+        QVERIFY2(server.log.count(QStringLiteral("refused")) <= 6, qPrintable(server.log.right(2000)));
     }
 
     void aConfigFileHoldsTheSettingsAndFlagsWin()

@@ -211,7 +211,7 @@ private slots:
         pb::UserInfoRequest many;
         for (quint64 i = 1; i <= 501; ++i)
             many.add_user_ids(i);
-        QCOMPARE(client.call<rpc::UserInfo>(many).error, pb::ERROR_INVALID_ARGUMENT);
+        QCOMPARE(client.call<rpc::UserInfo>(many).error, pb::ERROR_FIELD_TOO_LARGE);
         many.clear_user_ids();
         many.add_user_ids(1);
         many.add_user_ids(999'999); // unknown ids are left out, not an error

@@ -87,10 +87,13 @@ void GroupSync::fetchOutdatedDetails()
     const std::vector<pb::GroupVersion> outdated = m_model.outdated();
     if (outdated.empty())
         return;
+    // The server takes a bounded list (limits.proto) and answers what fits a frame; the rest comes next round.
+    constexpr size_t kPerRequest = 500;
     pb::GroupInfoRequest request;
-    for (const pb::GroupVersion &v : outdated)
-        *request.add_known() = v;
-    m_connection.call<rpc::GroupInfo>(request, this, [this](RpcResult<pb::GroupInfoResponse> r) {
+    for (size_t i = 0; i < std::min(outdated.size(), kPerRequest); ++i)
+        *request.add_known() = outdated[i];
+    const bool more = outdated.size() > kPerRequest;
+    m_connection.call<rpc::GroupInfo>(request, this, [this, more](RpcResult<pb::GroupInfoResponse> r) {
         if (!r.ok())
             return; // the next sign-in asks again
         for (const pb::GroupInfo &info : r.value.groups()) {
@@ -99,6 +102,9 @@ void GroupSync::fetchOutdatedDetails()
             if (m_members.contains(info.id()))
                 pullMembers(info.id()); // an open member list follows the new version
         }
+        // Only while answers make progress: a group the server no longer shows must not make this spin.
+        if ((more || r.value.has_more()) && r.value.groups_size() > 0)
+            fetchOutdatedDetails();
     });
 }
 

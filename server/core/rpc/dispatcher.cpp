@@ -49,10 +49,17 @@ void Dispatcher::dispatch(Connection &connection, const Frame &frame) const
         refuse(pb::ERROR_NOT_LOGGED_IN, QStringLiteral("log in first"));
         return;
     }
-    if (!it->run(connection, frame))
-        refuse(
+    if (const Refusal refusal = it->run(connection, frame))
+        refuse(refusal->code, refusal->message);
+}
+
+Dispatcher::Refusal Dispatcher::parse(const Frame &frame, google::protobuf::Message &message)
+{
+    if (!parseBody(frame, message))
+        return protocol::FieldViolation{
             pb::ERROR_MALFORMED_BODY,
-            QStringLiteral("the body is not a valid %1").arg(QString::fromStdString(info->prototype->GetTypeName())));
+            QStringLiteral("the body is not a valid %1").arg(QString::fromStdString(message.GetTypeName()))};
+    return checkFieldLimits(message);
 }
 
 } // namespace confab::server

@@ -1,9 +1,11 @@
 // Routes each frame to the handler of its command, after the checks every request shares: a known command, the
-// right direction, a login first (but for Login and Heartbeat), a body that parses. Each refusal is answered with
-// its own error code and logged; the connection lives on.
+// right direction, a login first (but for Login and Heartbeat), a body that parses and whose every field is within
+// the schema's limits (protocol/fieldlimits). Each refusal is answered with its own error code and logged within
+// the connection's log budget; the connection lives on.
 #pragma once
 
 #include "net/connection.h"
+#include "protocol/fieldlimits.h"
 
 #include <QHash>
 #include <QPointer>
@@ -46,36 +48,40 @@ public:
     template <class Rpc, class Fn>
     void handle(Fn fn, bool beforeLogin = false)
     {
-        m_handlers.insert(Rpc::request.key(), Entry{beforeLogin, [fn](Connection &c, const protocol::Frame &frame) {
-                                                        typename Rpc::Request request;
-                                                        if (!protocol::parseBody(frame, request))
-                                                            return false;
-                                                        fn(c, std::move(request), Reply<Rpc>(&c, frame.seq));
-                                                        return true;
-                                                    }});
+        m_handlers.insert(Rpc::request.key(),
+                          Entry{beforeLogin, [fn](Connection &c, const protocol::Frame &frame) -> Refusal {
+                                    typename Rpc::Request request;
+                                    if (Refusal refusal = parse(frame, request))
+                                        return refusal;
+                                    fn(c, std::move(request), Reply<Rpc>(&c, frame.seq));
+                                    return std::nullopt;
+                                }});
     }
 
     // fn(Connection &, typename OneWay::Message &&) for client-to-server one-way messages (P2P relays).
     template <class OneWay, class Fn>
     void handleOneWay(Fn fn)
     {
-        m_handlers.insert(OneWay::id.key(), Entry{false, [fn](Connection &c, const protocol::Frame &frame) {
+        m_handlers.insert(OneWay::id.key(), Entry{false, [fn](Connection &c, const protocol::Frame &frame) -> Refusal {
                                                       typename OneWay::Message message;
-                                                      if (!protocol::parseBody(frame, message))
-                                                          return false;
+                                                      if (Refusal refusal = parse(frame, message))
+                                                          return refusal;
                                                       fn(c, std::move(message));
-                                                      return true;
+                                                      return std::nullopt;
                                                   }});
     }
 
     void dispatch(Connection &connection, const protocol::Frame &frame) const;
 
 private:
+    using Refusal = std::optional<protocol::FieldViolation>;
     struct Entry
     {
         bool beforeLogin = false;
-        std::function<bool(Connection &, const protocol::Frame &)> run; // false: the body did not parse
+        std::function<Refusal(Connection &, const protocol::Frame &)> run; // set: refused before the handler ran
     };
+    // Parses the body into `message` and checks it against the schema's limits.
+    static Refusal parse(const protocol::Frame &frame, google::protobuf::Message &message);
     QHash<quint32, Entry> m_handlers;
 };
 

@@ -18,9 +18,6 @@ using namespace protocol;
 
 namespace {
 
-constexpr qsizetype kMaxLoginNameLength = 128; // characters; names are far shorter, and the throttle keys by them
-constexpr size_t kMaxPasswordBytes = 1024;
-
 QByteArray tokenHash(const QByteArray &token)
 {
     return QCryptographicHash::hash(token, QCryptographicHash::Sha256);
@@ -85,10 +82,6 @@ void AuthService::login(Connection &connection, pb::LoginRequest &&request, Repl
         return;
     }
     const QString loginName = QString::fromStdString(request.login_name()).trimmed();
-    if (loginName.size() > kMaxLoginNameLength || request.password().size() > kMaxPasswordBytes) {
-        reply.fail(pb::ERROR_INVALID_ARGUMENT, QStringLiteral("the login name or the password is too long"));
-        return;
-    }
     if (request.client_type() == pb::CLIENT_TYPE_UNSPECIFIED) {
         reply.fail(pb::ERROR_UNSUPPORTED_CLIENT, QStringLiteral("client_type must be set"));
         return;
@@ -99,11 +92,8 @@ void AuthService::login(Connection &connection, pb::LoginRequest &&request, Repl
                    QStringLiteral("a login name and a password or resume token are needed"));
         return;
     }
-    // OFFLINE (the default) keeps what the person chose last; any other value is a new choice made at sign-in.
-    if (!pb::Presence_IsValid(request.initial_presence())) {
-        reply.fail(pb::ERROR_INVALID_ARGUMENT, QStringLiteral("initial_presence is not a presence"));
-        return;
-    }
+    // The dispatcher has checked every field against the schema (lengths, a presence the schema names). OFFLINE,
+    // the default, keeps what the person chose last; any other value is a new choice made at sign-in.
     const QString address = Admission::addressKey(connection.peerHostAddress());
     const bool hashes = !request.has_resume_token();
     // Counted now, before any hash: attempts in flight use up the free tries as failures do.

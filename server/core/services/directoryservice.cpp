@@ -2,6 +2,7 @@
 
 #include "services/changefeed.h"
 #include "services/onlineregistry.h"
+#include "services/responsebudget.h"
 #include "services/syncpages.h"
 
 namespace confab::server {
@@ -11,7 +12,6 @@ using namespace protocol;
 namespace {
 constexpr int kMaxUserInfoIds = 500;
 constexpr qsizetype kMaxSignLine = 256;
-constexpr qsizetype kMaxAvatarUrl = 2048;
 } // namespace
 
 DirectoryService::DirectoryService(ServerContext &context, QObject *parent)
@@ -54,8 +54,14 @@ DirectoryService::DirectoryService(ServerContext &context, QObject *parent)
                     return;
                 }
                 pb::UserInfoResponse response;
-                for (pb::User &u : result.value())
+                ResponseBudget budget;
+                for (pb::User &u : result.value()) {
+                    if (!budget.take(u)) {
+                        response.set_has_more(true);
+                        break;
+                    }
                     *response.add_users() = std::move(u);
+                }
                 reply(response);
             });
     });
@@ -70,11 +76,7 @@ DirectoryService::DirectoryService(ServerContext &context, QObject *parent)
         changeOwnProfile<rpc::ChangeSignLine>(c, reply, [text](pb::User &u) { u.set_sign_line(text.toStdString()); });
     });
     d.handle<rpc::ChangeAvatar>([this](Connection &c, pb::ChangeAvatarRequest &&r, Reply<rpc::ChangeAvatar> reply) {
-        const QString url = QString::fromStdString(r.avatar_url());
-        if (url.size() > kMaxAvatarUrl) {
-            reply.fail(pb::ERROR_INVALID_ARGUMENT, QStringLiteral("the avatar URL is too long"));
-            return;
-        }
+        const QString url = QString::fromStdString(r.avatar_url()); // at most 2 KiB, by the schema
         changeOwnProfile<rpc::ChangeAvatar>(c, reply, [url](pb::User &u) { u.set_avatar_url(url.toStdString()); });
     });
 }

@@ -2,6 +2,7 @@
 
 #include "services/conversationaccess.h"
 #include "services/onlineregistry.h"
+#include "services/responsebudget.h"
 #include "services/sessionservice.h"
 #include "services/syncpages.h"
 
@@ -12,7 +13,6 @@ using namespace protocol;
 namespace {
 
 constexpr int kMaxGroupNameChars = 100;
-constexpr int kMaxAnnouncementBytes = 8 * 1024;
 constexpr int kDefaultMemberEvents = 500;
 
 // ERROR_NONE when every user exists and has not left.
@@ -144,13 +144,19 @@ void GroupService::info(Connection &connection, pb::GroupInfoRequest &&request, 
         this,
         [user = connection.userId(), request](Store &s) {
             pb::GroupInfoResponse response;
+            ResponseBudget budget;
             for (const pb::GroupVersion &known : request.known()) {
                 // Only groups the user belongs to; one they left shows up as removed in their group list.
                 if (!s.memberRole(known.group_id(), user))
                     continue;
                 std::optional<pb::GroupInfo> g = s.group(known.group_id(), user);
-                if (g && g->version() > known.version())
-                    *response.add_groups() = std::move(*g);
+                if (!g || g->version() <= known.version())
+                    continue;
+                if (!budget.take(*g)) {
+                    response.set_has_more(true);
+                    break;
+                }
+                *response.add_groups() = std::move(*g);
             }
             return response;
         },
@@ -281,11 +287,6 @@ void GroupService::update(Connection &connection, pb::UpdateGroupRequest &&reque
             return;
         }
         request.set_name(QString::fromStdString(request.name()).trimmed().toStdString());
-    }
-    if (request.announcement().size() > size_t(kMaxAnnouncementBytes)) {
-        reply.fail(pb::ERROR_MESSAGE_TOO_LARGE,
-                   QStringLiteral("an announcement has at most %1 bytes").arg(kMaxAnnouncementBytes));
-        return;
     }
     struct Updated
     {

@@ -2,6 +2,7 @@
 
 #include "services/conversationaccess.h"
 #include "services/onlineregistry.h"
+#include "services/responsebudget.h"
 
 Q_LOGGING_CATEGORY(lcServices, "confab.server.services")
 
@@ -11,15 +12,22 @@ using namespace protocol;
 
 namespace {
 
-constexpr size_t kMaxClientMsgIdBytes = 64;
-constexpr int kMaxLatestIdConversations = 500;
-
 // Blank by Unicode's idea of white space, not ASCII's: a message of ideographic spaces (U+3000) or no-break
 // spaces shows as nothing in every client.
 bool isBlank(const std::string &text)
 {
     const QString decoded = QString::fromUtf8(text);
     return std::all_of(decoded.begin(), decoded.end(), [](QChar c) { return c.isSpace(); });
+}
+
+void keepFirstOfEach(google::protobuf::RepeatedField<google::protobuf::uint64> &ids)
+{
+    auto kept = ids.begin();
+    for (auto it = ids.begin(); it != ids.end(); ++it) {
+        if (std::find(ids.begin(), kept, *it) == kept)
+            *kept++ = *it;
+    }
+    ids.Truncate(int(kept - ids.begin()));
 }
 
 } // namespace
@@ -58,9 +66,9 @@ MessageService::MessageService(ServerContext &context, QObject *parent)
 void MessageService::send(Connection &connection, pb::SendMessageRequest &&request, Reply<rpc::SendMessage> reply)
 {
     // What can be judged from the request alone is judged here, without a trip to the storage thread.
-    if (request.client_msg_id().empty() || request.client_msg_id().size() > kMaxClientMsgIdBytes) {
-        reply.fail(pb::ERROR_INVALID_ARGUMENT,
-                   QStringLiteral("client_msg_id is required (at most %1 bytes)").arg(kMaxClientMsgIdBytes));
+    // Lengths and counts were checked against the schema before this handler ran.
+    if (request.client_msg_id().empty()) {
+        reply.fail(pb::ERROR_INVALID_ARGUMENT, QStringLiteral("client_msg_id is required"));
         return;
     }
     // File messages wait for the file service: until a file can be uploaded, no file_id names one, and a message
@@ -69,16 +77,11 @@ void MessageService::send(Connection &connection, pb::SendMessageRequest &&reque
         reply.fail(pb::ERROR_INVALID_ARGUMENT, QStringLiteral("clients send text messages; files are not served yet"));
         return;
     }
-    if (request.text().size() > size_t(m_context.settings.maxMessageBytes)) {
-        reply.fail(
-            pb::ERROR_MESSAGE_TOO_LARGE,
-            QStringLiteral("%1 bytes; at most %2").arg(request.text().size()).arg(m_context.settings.maxMessageBytes));
-        return;
-    }
     if (isBlank(request.text())) {
         reply.fail(pb::ERROR_EMPTY_MESSAGE, QStringLiteral("the message has no text"));
         return;
     }
+    keepFirstOfEach(*request.mutable_mentions()); // a person mentioned twice is mentioned once
     struct Sent
     {
         pb::Message message; // as the sender sees it
@@ -258,8 +261,14 @@ void MessageService::history(Connection &connection, pb::HistoryRequest &&reques
             response.set_has_more(page.size() > size_t(limit));
             if (response.has_more())
                 page.pop_back();
-            for (pb::Message &m : page)
+            ResponseBudget budget;
+            for (pb::Message &m : page) {
+                if (!budget.take(m)) {
+                    response.set_has_more(true);
+                    break;
+                }
                 *response.add_messages() = std::move(m);
+            }
             return Outcome<pb::HistoryResponse>::of(std::move(response));
         },
         [reply](StoreResult<Outcome<pb::HistoryResponse>> result) {
@@ -285,8 +294,15 @@ void MessageService::byId(Connection &connection, pb::MessagesByIdRequest &&requ
             pb::MessagesByIdResponse response;
             *response.mutable_conversation() = request.conversation();
             const std::vector<quint64> ids(request.ids().begin(), request.ids().end());
-            for (pb::Message &m : s.messagesById(ConversationKey::seenBy(viewer, request.conversation()), viewer, ids))
+            ResponseBudget budget;
+            for (pb::Message &m :
+                 s.messagesById(ConversationKey::seenBy(viewer, request.conversation()), viewer, ids)) {
+                if (!budget.take(m)) {
+                    response.set_has_more(true);
+                    break;
+                }
                 *response.add_messages() = std::move(m);
+            }
             return Outcome<pb::MessagesByIdResponse>::of(std::move(response));
         },
         [reply](StoreResult<Outcome<pb::MessagesByIdResponse>> result) {
@@ -297,11 +313,6 @@ void MessageService::byId(Connection &connection, pb::MessagesByIdRequest &&requ
 
 void MessageService::latest(Connection &connection, pb::LatestIdRequest &&request, Reply<rpc::LatestId> reply)
 {
-    if (request.conversations_size() > kMaxLatestIdConversations) {
-        reply.fail(pb::ERROR_PAGE_TOO_LARGE,
-                   QStringLiteral("at most %1 conversations per request").arg(kMaxLatestIdConversations));
-        return;
-    }
     const quint64 viewer = connection.userId();
     m_context.store.read(
         this,
@@ -341,9 +352,13 @@ void MessageService::unread(Connection &connection, Reply<rpc::UnreadCount> repl
             }
             pb::UnreadCountResponse response;
             quint64 total = 0;
+            ResponseBudget budget;
             for (pb::UnreadCount &c : result.value()) {
                 total += c.unread();
-                *response.add_conversations() = std::move(c);
+                if (response.has_more() || !budget.take(c))
+                    response.set_has_more(true);
+                else
+                    *response.add_conversations() = std::move(c);
             }
             response.set_total(total);
             reply(response);

@@ -46,10 +46,6 @@ PresenceService::PresenceService(ServerContext &context, QObject *parent)
             });
     });
     d.handle<rpc::PresenceQuery>([this](Connection &c, pb::PresenceQueryRequest &&r, Reply<rpc::PresenceQuery> reply) {
-        if (r.user_ids_size() > kMaxBatch) {
-            reply.fail(pb::ERROR_INVALID_ARGUMENT, QStringLiteral("at most %1 ids per request").arg(kMaxBatch));
-            return;
-        }
         pb::PresenceQueryResponse response;
         for (quint64 id : r.user_ids()) {
             pb::UserPresence *p = response.add_presences();
@@ -59,10 +55,6 @@ PresenceService::PresenceService(ServerContext &context, QObject *parent)
         reply(response);
     });
     d.handle<rpc::PresenceWatch>([this](Connection &c, pb::PresenceWatchRequest &&r, Reply<rpc::PresenceWatch> reply) {
-        if (r.user_ids_size() > kMaxBatch) {
-            reply.fail(pb::ERROR_INVALID_ARGUMENT, QStringLiteral("at most %1 ids per request").arg(kMaxBatch));
-            return;
-        }
         onConnectionClosed(&c); // replaces the previous watch set
         QList<quint64> &watching = m_watching[&c];
         for (quint64 id : r.user_ids()) {

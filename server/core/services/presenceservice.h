@@ -18,8 +18,6 @@ class PresenceService : public QObject
     Q_OBJECT
 
 public:
-    static constexpr int kMaxBatch = 500;
-
     explicit PresenceService(ServerContext &context, QObject *parent = nullptr);
 
     // What `viewer` sees of `userId`.

@@ -21,8 +21,7 @@ struct ServiceSettings
     qint64 tokenLifetimeMs = 30LL * 24 * 3600 * 1000;
     int heartbeatIntervalMs = 30'000;
     int idleTimeoutMs = 120'000;
-    int maxMessageBytes = 32 * 1024; // UTF-8 bytes of a message's text; larger is refused, never truncated
-    int maxHistoryPage = 200;        // messages per history or by-id page
+    int maxHistoryPage = 200; // messages per history or by-id page
     int maxGroupMembers = 5000;
 };
 

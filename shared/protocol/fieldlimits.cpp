@@ -1,0 +1,125 @@
+#include "protocol/fieldlimits.h"
+
+namespace confab::protocol {
+
+using google::protobuf::FieldDescriptor;
+using google::protobuf::Message;
+using google::protobuf::Reflection;
+
+namespace {
+
+QString fieldName(const QString &path, const FieldDescriptor &field)
+{
+    return path + QLatin1Char('.') + QString::fromStdString(field.name());
+}
+
+pb::ErrorCode tooLargeCode(const FieldDescriptor &field)
+{
+    const pb::ErrorCode code = field.options().GetExtension(pb::too_large);
+    return code == pb::ERROR_NONE ? pb::ERROR_FIELD_TOO_LARGE : code;
+}
+
+std::optional<FieldViolation> checkBytes(const FieldDescriptor &field, const QString &name, size_t size)
+{
+    const quint32 limit = maxBytes(field);
+    if (limit == 0 || size <= limit)
+        return std::nullopt;
+    return FieldViolation{tooLargeCode(field),
+                          QStringLiteral("%1 is %2 bytes; at most %3").arg(name).arg(size).arg(limit)};
+}
+
+std::optional<FieldViolation> checkEnum(const FieldDescriptor &field, const QString &name, int value)
+{
+    if (field.enum_type()->FindValueByNumber(value))
+        return std::nullopt;
+    return FieldViolation{pb::ERROR_UNKNOWN_VALUE, QStringLiteral("%1: %2 is not a %3")
+                                                       .arg(name)
+                                                       .arg(value)
+                                                       .arg(QString::fromStdString(field.enum_type()->name()))};
+}
+
+std::optional<FieldViolation> checkMessage(const Message &message, const QString &path);
+
+std::optional<FieldViolation> checkRepeated(const Message &message, const Reflection &reflection,
+                                            const FieldDescriptor &field, const QString &name)
+{
+    const int count = reflection.FieldSize(message, &field);
+    if (const quint32 limit = maxItems(field); limit != 0 && quint32(count) > limit)
+        return FieldViolation{tooLargeCode(field),
+                              QStringLiteral("%1 has %2 items; at most %3").arg(name).arg(count).arg(limit)};
+    for (int i = 0; i < count; ++i) {
+        const QString item = QStringLiteral("%1[%2]").arg(name).arg(i);
+        std::optional<FieldViolation> violation;
+        switch (field.cpp_type()) {
+        case FieldDescriptor::CPPTYPE_STRING: {
+            std::string scratch;
+            violation =
+                checkBytes(field, item, reflection.GetRepeatedStringReference(message, &field, i, &scratch).size());
+            break;
+        }
+        case FieldDescriptor::CPPTYPE_ENUM:
+            violation = checkEnum(field, item, reflection.GetRepeatedEnumValue(message, &field, i));
+            break;
+        case FieldDescriptor::CPPTYPE_MESSAGE:
+            violation = checkMessage(reflection.GetRepeatedMessage(message, &field, i), item);
+            break;
+        default:
+            break;
+        }
+        if (violation)
+            return violation;
+    }
+    return std::nullopt;
+}
+
+std::optional<FieldViolation> checkMessage(const Message &message, const QString &path)
+{
+    const Reflection &reflection = *message.GetReflection();
+    std::vector<const FieldDescriptor *> present; // only fields that are set: proto3 defaults are always in bounds
+    reflection.ListFields(message, &present);
+    for (const FieldDescriptor *field : present) {
+        const QString name = fieldName(path, *field);
+        std::optional<FieldViolation> violation;
+        if (field->is_repeated()) {
+            violation = checkRepeated(message, reflection, *field, name);
+        } else {
+            switch (field->cpp_type()) {
+            case FieldDescriptor::CPPTYPE_STRING: {
+                std::string scratch;
+                violation = checkBytes(*field, name, reflection.GetStringReference(message, field, &scratch).size());
+                break;
+            }
+            case FieldDescriptor::CPPTYPE_ENUM:
+                violation = checkEnum(*field, name, reflection.GetEnumValue(message, field));
+                break;
+            case FieldDescriptor::CPPTYPE_MESSAGE:
+                violation = checkMessage(reflection.GetMessage(message, field), name);
+                break;
+            default:
+                break;
+            }
+        }
+        if (violation)
+            return violation;
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
+std::optional<FieldViolation> checkFieldLimits(const Message &message)
+{
+    return checkMessage(message, QString::fromStdString(message.GetDescriptor()->name()));
+}
+
+quint32 maxBytes(const FieldDescriptor &field)
+{
+    return field.options().GetExtension(pb::max_bytes);
+}
+
+quint32 maxItems(const FieldDescriptor &field)
+{
+    return field.options().GetExtension(pb::max_items);
+}
+
+} // namespace confab::protocol
