@@ -53,6 +53,17 @@ bool numberSetting(const QCommandLineParser &args, const QSettings *file, const 
     return true;
 }
 
+// A rate in requests per second, with bursts of `burstFactor` seconds' worth; 0 lifts the limit.
+bool rateSetting(const QCommandLineParser &args, const QSettings *file, const QString &name, int burstFactor,
+                 RateLimit &limit, QTextStream &err)
+{
+    int perSecond = limit.perSecond;
+    if (!numberSetting(args, file, name, 0, perSecond, err))
+        return false;
+    limit = RateLimit{perSecond * burstFactor, perSecond};
+    return true;
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -96,6 +107,14 @@ int main(int argc, char **argv)
          QStringLiteral("N")},
         {QStringLiteral("max-prelogin-per-address"),
          QStringLiteral("Connections not logged in yet from one address or IPv6 /64 (default 64)."),
+         QStringLiteral("N")},
+        {QStringLiteral("rate-requests"),
+         QStringLiteral("Requests per second one connection may send, in bursts of twice that (default 200; 0: no "
+                        "limit)."),
+         QStringLiteral("N")},
+        {QStringLiteral("rate-messages"),
+         QStringLiteral("Messages per second one person may send over all devices, in bursts of six times that "
+                        "(default 10; 0: no limit)."),
          QStringLiteral("N")},
         {QStringLiteral("demo"), QStringLiteral("Seed a demo organisation on first start (password: demo).")},
         {QStringLiteral("demo-users"), QStringLiteral("People in the demo organisation (default 200)."),
@@ -148,7 +167,9 @@ int main(int argc, char **argv)
     if (!numberSetting(args, file.get(), QStringLiteral("max-connections"), 1, config.limits.maxConnections, err) ||
         !numberSetting(args, file.get(), QStringLiteral("max-prelogin"), 1, config.limits.maxPreLogin, err) ||
         !numberSetting(args, file.get(), QStringLiteral("max-prelogin-per-address"), 1,
-                       config.limits.maxPreLoginPerAddress, err))
+                       config.limits.maxPreLoginPerAddress, err) ||
+        !rateSetting(args, file.get(), QStringLiteral("rate-requests"), 2, config.limits.requestsPerSession, err) ||
+        !rateSetting(args, file.get(), QStringLiteral("rate-messages"), 6, config.limits.messagesPerUser, err))
         return 2;
     config.tlsCertificate = setting(args, file.get(), QStringLiteral("tls-cert"));
     config.tlsKey = setting(args, file.get(), QStringLiteral("tls-key"));

@@ -94,7 +94,7 @@ bool Server::start(QString *error)
     }
 
     m_online = std::make_unique<OnlineRegistry>();
-    m_dispatcher = std::make_unique<Dispatcher>();
+    m_dispatcher = std::make_unique<Dispatcher>(m_config.limits);
     m_feed = std::make_unique<ChangeFeed>(*m_storage, *m_online);
     m_config.services.heartbeatIntervalMs = m_config.limits.heartbeatIntervalMs;
     m_config.services.idleTimeoutMs = m_config.limits.idleTimeoutMs;

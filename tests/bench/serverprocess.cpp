@@ -51,10 +51,13 @@ double peakRssMb(qint64 pid)
 bool ServerProcess::start(int users, const QStringList &extraArgs)
 {
     m_process.setProcessChannelMode(QProcess::MergedChannels);
-    const QStringList args = QStringList{QStringLiteral("--data-dir"),   m_data.path(),
-                                         QStringLiteral("--listen"),     QStringLiteral("127.0.0.1:0"),
-                                         QStringLiteral("--demo-users"), QString::number(users)} +
-                             extraArgs;
+    const QStringList args =
+        QStringList{QStringLiteral("--data-dir"), m_data.path(), QStringLiteral("--listen"),
+                    QStringLiteral("127.0.0.1:0"), QStringLiteral("--demo-users"), QString::number(users),
+                    // the benchmarks measure the server at full load, not its rate limits
+                    QStringLiteral("--rate-requests"), QStringLiteral("0"), QStringLiteral("--rate-messages"),
+                    QStringLiteral("0")} +
+        extraArgs;
     m_process.start(QStringLiteral(CONFAB_SERVER_BINARY), args);
     QString log;
     static const QRegularExpression portLine(QStringLiteral("tcp port (\\d+)"));

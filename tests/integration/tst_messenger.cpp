@@ -227,7 +227,8 @@ private slots:
 
     void aMissedPushIsPulledAndHistoryPagesInFromCacheAndServer()
     {
-        TestServer server;
+        // Bob is a script writing 120 messages at once, past a person's rate.
+        TestServer server(30, [](server::ServerConfig &c) { c.limits.messagesPerUser = {}; });
         const quint64 aliceId = server.userId(QStringLiteral("alice"));
         const ConversationId withBob = ConversationId::single(server.userId(QStringLiteral("bob")));
         QTemporaryDir dir;

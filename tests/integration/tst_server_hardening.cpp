@@ -244,6 +244,81 @@ private slots:
         qInfo() << "an honest login during the burst took" << timer.elapsed() << "ms";
     }
 
+    // One session pipelines thousands of reads and hundreds of messages: past its burst it is refused with
+    // ERROR_RATE_LIMITED and a retry-after, at most a person's rate of messages is stored, and someone else's round
+    // trips go on meanwhile (their p99 is printed for the record; speed is measured by the benchmark).
+    void aFloodingSessionIsRateLimitedAndOthersAreServedMeanwhile()
+    {
+        TestClient alice;
+        QCOMPARE(alice.connectAndLogin(m_server->endpoint(), QStringLiteral("alice")), QString());
+        RawClient flooder;
+        QVERIFY(flooder.open(port(), host(71)));
+        flooder.socket.write(loginFrame("carol", "demo"));
+        QVERIFY(flooder.waitForFrame(rpc::Login::response, 1));
+
+        constexpr int kReads = 5000;
+        constexpr int kSends = 300;
+        const server::ConnectionLimits &limits = m_server->server().config().limits;
+        QElapsedTimer elapsed;
+        elapsed.start();
+        QByteArray flood;
+        pb::SendMessageRequest send;
+        send.mutable_to()->set_type(pb::SESSION_TYPE_SINGLE);
+        send.mutable_to()->set_peer_id(m_server->userId(QStringLiteral("bob")));
+        send.set_kind(pb::MESSAGE_KIND_TEXT);
+        send.set_text("spam");
+        quint16 seq = 2;
+        for (int i = 0; i < kSends; ++i, ++seq) {
+            send.set_client_msg_id("flood-" + std::to_string(i));
+            flood += encodeFrame(rpc::SendMessage::request, seq, send);
+        }
+        for (int i = 0; i < kReads; ++i, ++seq)
+            flood += encodeFrame(rpc::ServerTime::request, seq, pb::ServerTimeRequest());
+        flooder.socket.write(flood);
+
+        std::vector<qint64> roundTripsUs;
+        for (int i = 0; i < 200; ++i) {
+            QElapsedTimer rtt;
+            rtt.start();
+            QVERIFY(alice.call<rpc::ServerTime>(pb::ServerTimeRequest()).ok());
+            roundTripsUs.push_back(rtt.nsecsElapsed() / 1000);
+        }
+
+        int limited = 0;
+        int stored = 0;
+        bool retryAfterSet = true;
+        const int total = kReads + kSends;
+        int answered = 0; // sends are answered once durable, so after reads sent later: count every answer
+        QVERIFY(TestClient::waitFor(
+            [&] {
+                while (auto frame = flooder.decoder.next()) {
+                    pb::ErrorResponse error;
+                    if (frame->command == oneway::Error::id && parseBody(*frame, error) &&
+                        error.code() == pb::ERROR_RATE_LIMITED) {
+                        ++limited;
+                        retryAfterSet = retryAfterSet && error.retry_after_ms() > 0;
+                    }
+                    if (frame->command == rpc::SendMessage::response)
+                        ++stored;
+                    if (frame->seq >= 2)
+                        ++answered;
+                }
+                return answered == total;
+            },
+            20'000));
+        const double seconds = double(elapsed.elapsed()) / 1000.0;
+        QVERIFY(limited > 0);
+        QVERIFY(stored > 0); // the first of them, within the burst, were taken
+        QVERIFY(retryAfterSet);
+        const int allowed = limits.messagesPerUser.burst + int(seconds * limits.messagesPerUser.perSecond) + 1;
+        QVERIFY2(stored <= allowed,
+                 qPrintable(QStringLiteral("%1 messages stored, at most %2").arg(stored).arg(allowed)));
+        std::sort(roundTripsUs.begin(), roundTripsUs.end());
+        QTextStream(stderr) << "flood of " << kReads + kSends << " requests: " << limited << " rate-limited, " << stored
+                            << " messages stored; others' round trip p50 " << roundTripsUs[100] / 1000.0 << " ms, p99 "
+                            << roundTripsUs[197] / 1000.0 << " ms\n";
+    }
+
     void aLongLoginNameIsRefusedBeforeAnythingIsKept()
     {
         RawClient raw;

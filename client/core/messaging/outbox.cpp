@@ -3,6 +3,7 @@
 #include "cache/localcache.h"
 #include "net/serverconnection.h"
 
+#include <QTimer>
 #include <QUuid>
 
 namespace confab::client {
@@ -91,9 +92,24 @@ void Outbox::transmit(const pb::SendMessageRequest &request)
         } else if (!isTransient(result.error)) {
             settle(clientMsgId.toStdString());
             emit failed(clientMsgId, int(result.error), result.message);
+        } else if (result.error == pb::ERROR_RATE_LIMITED) {
+            // Many messages pasted at once: the rest go when the server says, in the order they were written.
+            QTimer::singleShot(qMax<quint64>(result.retryAfterMs, 50), this,
+                               [this, clientMsgId] { resend(clientMsgId); });
         }
-        // Transient: it stays, and goes again when the connection is back.
+        // Otherwise transient: it stays, and goes again when the connection is back.
     });
+}
+
+void Outbox::resend(const QString &clientMsgId)
+{
+    if (!m_online)
+        return; // the next login sends everything pending
+    const auto it = std::find_if(m_pending.begin(), m_pending.end(), [&](const pb::SendMessageRequest &r) {
+        return r.client_msg_id() == clientMsgId.toStdString();
+    });
+    if (it != m_pending.end())
+        transmit(*it);
 }
 
 void Outbox::settle(const std::string &clientMsgId)

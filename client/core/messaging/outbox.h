@@ -47,6 +47,7 @@ signals:
 private:
     void enqueue(pb::SendMessageRequest request, bool persist);
     void transmit(const pb::SendMessageRequest &request);
+    void resend(const QString &clientMsgId); // after the server's retry-after, if still pending
     void settle(const std::string &clientMsgId);
     static bool isTransient(pb::ErrorCode code);
 

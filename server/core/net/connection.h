@@ -3,6 +3,7 @@
 // What a frame means is the Dispatcher's business.
 #pragma once
 
+#include "net/ratelimit.h"
 #include "protocol/frame.h"
 
 #include <QElapsedTimer>
@@ -39,6 +40,11 @@ struct ConnectionLimits
     // Lines about what peers send (bad frames, refusals), per kind and interval; the rest are summarised.
     int logLinesPerInterval = 5;
     int logIntervalMs = 10'000;
+    // Once logged in: requests per connection, and messages per person over all their devices. A person
+    // scrolling fast sends tens of requests a second and pastes a few messages at once; a script that pipelines
+    // thousands is refused with ERROR_RATE_LIMITED and a retry-after (`--rate-requests`, `--rate-messages`).
+    RateLimit requestsPerSession{400, 200};
+    RateLimit messagesPerUser{60, 10};
 };
 
 class Connection : public QObject
@@ -78,6 +84,8 @@ public:
     void setAuthenticated(quint64 userId, pb::ClientType type, const QString &deviceName, qint64 nowMs);
     // Counts a request refused before login, and closes the connection at one too many.
     void refusedBeforeLogin();
+    // This connection's share of the request rate (see ConnectionLimits::requestsPerSession).
+    TokenBucket &requestBucket() { return m_requestBucket; }
     // While the server checks a login, the client is waiting on us, not silent: the login timeout does not run.
     bool isLoginPending() const { return m_loginPending; }
     void setLoginPending(bool pending) { m_loginPending = pending; }
@@ -127,6 +135,7 @@ private:
     qint64 m_loggedInAtMs = 0;
     bool m_loginPending = false;
     int m_refusedBeforeLogin = 0;
+    TokenBucket m_requestBucket;
     QByteArray m_tokenHash;
 };
 

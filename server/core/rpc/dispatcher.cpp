@@ -6,9 +6,15 @@ namespace confab::server {
 
 using namespace protocol;
 
-void Dispatcher::dispatch(Connection &connection, const Frame &frame) const
+Dispatcher::Dispatcher(const ConnectionLimits &limits)
+    : m_rates(limits.requestsPerSession, limits.messagesPerUser)
 {
-    const auto refuse = [&](pb::ErrorCode code, const QString &why) {
+    m_clock.start();
+}
+
+void Dispatcher::dispatch(Connection &connection, const Frame &frame)
+{
+    const auto refuse = [&](pb::ErrorCode code, const QString &why, qint64 retryAfterMs = 0) {
         connection.log().warn(QStringLiteral("refused requests"), [&] {
             return QStringLiteral("connection %1 (user %2, %3): refused %4:%5 seq %6: %7")
                 .arg(connection.id())
@@ -19,7 +25,7 @@ void Dispatcher::dispatch(Connection &connection, const Frame &frame) const
                 .arg(frame.seq)
                 .arg(why);
         });
-        connection.sendError(frame.seq, frame.command, code, why);
+        connection.sendError(frame.seq, frame.command, code, why, quint64(retryAfterMs));
         if (!connection.isAuthenticated())
             connection.refusedBeforeLogin(); // an anonymous peer gets a few refusals, not an endless supply
     };
@@ -38,6 +44,17 @@ void Dispatcher::dispatch(Connection &connection, const Frame &frame) const
         if (frame.seq != 0)
             connection.send(oneway::Heartbeat::id, frame.seq, pb::Heartbeat());
         return;
+    }
+    if (connection.isAuthenticated()) {
+        const qint64 now = m_clock.elapsed();
+        qint64 wait = m_rates.admitRequest(connection.requestBucket(), now);
+        if (wait == 0 && frame.command == rpc::SendMessage::request)
+            wait = m_rates.admitSend(connection.userId(), now);
+        if (wait > 0) {
+            refuse(pb::ERROR_RATE_LIMITED,
+                   QStringLiteral("more requests than a session may send; retry in %1 ms").arg(wait), wait);
+            return;
+        }
     }
     const auto it = m_handlers.constFind(frame.command.key());
     if (it == m_handlers.cend()) {

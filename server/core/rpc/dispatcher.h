@@ -7,6 +7,7 @@
 #include "net/connection.h"
 #include "protocol/fieldlimits.h"
 
+#include <QElapsedTimer>
 #include <QHash>
 #include <QPointer>
 
@@ -44,6 +45,8 @@ private:
 class Dispatcher
 {
 public:
+    explicit Dispatcher(const ConnectionLimits &limits = {});
+
     // fn(Connection &, typename Rpc::Request &&, Reply<Rpc>)
     template <class Rpc, class Fn>
     void handle(Fn fn, bool beforeLogin = false)
@@ -71,7 +74,7 @@ public:
                                                   }});
     }
 
-    void dispatch(Connection &connection, const protocol::Frame &frame) const;
+    void dispatch(Connection &connection, const protocol::Frame &frame);
 
 private:
     using Refusal = std::optional<protocol::FieldViolation>;
@@ -83,6 +86,8 @@ private:
     // Parses the body into `message` and checks it against the schema's limits.
     static Refusal parse(const protocol::Frame &frame, google::protobuf::Message &message);
     QHash<quint32, Entry> m_handlers;
+    RateLimiter m_rates;
+    QElapsedTimer m_clock; // rates follow the monotonic clock: a stepped wall clock neither frees nor locks anyone
 };
 
 } // namespace confab::server
