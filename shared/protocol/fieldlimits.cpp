@@ -40,36 +40,29 @@ std::optional<FieldViolation> checkEnum(const FieldDescriptor &field, const QStr
 
 std::optional<FieldViolation> checkMessage(const Message &message, const QString &path);
 
-std::optional<FieldViolation> checkRepeated(const Message &message, const Reflection &reflection,
-                                            const FieldDescriptor &field, const QString &name)
+// One value of `field`: item `index` of a list, or the field itself when `index` is -1.
+std::optional<FieldViolation> checkValue(const Message &message, const Reflection &reflection,
+                                         const FieldDescriptor &field, int index, const QString &name)
 {
-    const int count = reflection.FieldSize(message, &field);
-    if (const quint32 limit = maxItems(field); limit != 0 && quint32(count) > limit)
-        return FieldViolation{tooLargeCode(field),
-                              QStringLiteral("%1 has %2 items; at most %3").arg(name).arg(count).arg(limit)};
-    for (int i = 0; i < count; ++i) {
-        const QString item = QStringLiteral("%1[%2]").arg(name).arg(i);
-        std::optional<FieldViolation> violation;
-        switch (field.cpp_type()) {
-        case FieldDescriptor::CPPTYPE_STRING: {
-            std::string scratch;
-            violation =
-                checkBytes(field, item, reflection.GetRepeatedStringReference(message, &field, i, &scratch).size());
-            break;
-        }
-        case FieldDescriptor::CPPTYPE_ENUM:
-            violation = checkEnum(field, item, reflection.GetRepeatedEnumValue(message, &field, i));
-            break;
-        case FieldDescriptor::CPPTYPE_MESSAGE:
-            violation = checkMessage(reflection.GetRepeatedMessage(message, &field, i), item);
-            break;
-        default:
-            break;
-        }
-        if (violation)
-            return violation;
+    const bool item = index >= 0;
+    switch (field.cpp_type()) {
+    case FieldDescriptor::CPPTYPE_STRING: {
+        std::string scratch;
+        const std::string &value = item ? reflection.GetRepeatedStringReference(message, &field, index, &scratch)
+                                        : reflection.GetStringReference(message, &field, &scratch);
+        return checkBytes(field, name, value.size());
     }
-    return std::nullopt;
+    case FieldDescriptor::CPPTYPE_ENUM:
+        return checkEnum(field, name,
+                         item ? reflection.GetRepeatedEnumValue(message, &field, index)
+                              : reflection.GetEnumValue(message, &field));
+    case FieldDescriptor::CPPTYPE_MESSAGE:
+        return checkMessage(item ? reflection.GetRepeatedMessage(message, &field, index)
+                                 : reflection.GetMessage(message, &field),
+                            name);
+    default:
+        return std::nullopt; // numbers and booleans: any value is in bounds
+    }
 }
 
 std::optional<FieldViolation> checkMessage(const Message &message, const QString &path)
@@ -79,28 +72,20 @@ std::optional<FieldViolation> checkMessage(const Message &message, const QString
     reflection.ListFields(message, &present);
     for (const FieldDescriptor *field : present) {
         const QString name = fieldName(path, *field);
-        std::optional<FieldViolation> violation;
-        if (field->is_repeated()) {
-            violation = checkRepeated(message, reflection, *field, name);
-        } else {
-            switch (field->cpp_type()) {
-            case FieldDescriptor::CPPTYPE_STRING: {
-                std::string scratch;
-                violation = checkBytes(*field, name, reflection.GetStringReference(message, field, &scratch).size());
-                break;
-            }
-            case FieldDescriptor::CPPTYPE_ENUM:
-                violation = checkEnum(*field, name, reflection.GetEnumValue(message, field));
-                break;
-            case FieldDescriptor::CPPTYPE_MESSAGE:
-                violation = checkMessage(reflection.GetMessage(message, field), name);
-                break;
-            default:
-                break;
-            }
+        if (!field->is_repeated()) {
+            if (std::optional<FieldViolation> violation = checkValue(message, reflection, *field, -1, name))
+                return violation;
+            continue;
         }
-        if (violation)
-            return violation;
+        const int count = reflection.FieldSize(message, field);
+        if (const quint32 limit = maxItems(*field); limit != 0 && quint32(count) > limit)
+            return FieldViolation{tooLargeCode(*field),
+                                  QStringLiteral("%1 has %2 items; at most %3").arg(name).arg(count).arg(limit)};
+        for (int i = 0; i < count; ++i) {
+            if (std::optional<FieldViolation> violation =
+                    checkValue(message, reflection, *field, i, QStringLiteral("%1[%2]").arg(name).arg(i)))
+                return violation;
+        }
     }
     return std::nullopt;
 }

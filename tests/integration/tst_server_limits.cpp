@@ -57,6 +57,18 @@ QString pathName(const CommandInfo &command, const FieldPath &path)
     return name;
 }
 
+// The path to the field named `name` ("SendMessageRequest.to.type"), or an empty one.
+FieldPath findField(const CommandInfo &command, const QString &name)
+{
+    FieldPath found;
+    FieldPath path;
+    walk(command.prototype->GetDescriptor(), path, [&](const FieldPath &p) {
+        if (pathName(command, p) == name)
+            found = p;
+    });
+    return found;
+}
+
 bool isBytesLike(const FieldDescriptor &field)
 {
     return field.cpp_type() == FieldDescriptor::CPPTYPE_STRING;
@@ -224,12 +236,7 @@ private slots:
         QFETCH(QString, field);
         QFETCH(bool, items);
         const CommandInfo &info = *clientCommands()[size_t(command)];
-        FieldPath target;
-        FieldPath path;
-        walk(info.prototype->GetDescriptor(), path, [&](const FieldPath &p) {
-            if (pathName(info, p) == field)
-                target = p;
-        });
+        const FieldPath target = findField(info, field);
         QVERIFY(!target.empty());
         const quint32 limit = items ? maxItems(*target.back()) : maxBytes(*target.back());
         const pb::ErrorCode code = tooLargeCode(*target.back());
@@ -270,12 +277,7 @@ private slots:
         QFETCH(int, command);
         QFETCH(QString, field);
         const CommandInfo &info = *clientCommands()[size_t(command)];
-        FieldPath target;
-        FieldPath path;
-        walk(info.prototype->GetDescriptor(), path, [&](const FieldPath &p) {
-            if (pathName(info, p) == field)
-                target = p;
-        });
+        const FieldPath target = findField(info, field);
         QVERIFY(!target.empty());
         constexpr int kNamedByNoConfabEnum = 99;
         QVERIFY(!target.back()->enum_type()->FindValueByNumber(kNamedByNoConfabEnum));
