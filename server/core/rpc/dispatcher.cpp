@@ -47,13 +47,17 @@ void Dispatcher::dispatch(Connection &connection, const Frame &frame)
     }
     if (connection.isAuthenticated()) {
         const qint64 now = m_clock.elapsed();
-        qint64 wait = m_rates.admitRequest(connection.requestBucket(), now);
-        if (wait == 0 && frame.command == rpc::SendMessage::request)
-            wait = m_rates.admitSend(connection.userId(), now);
-        if (wait > 0) {
+        if (const qint64 wait = m_rates.admitRequest(connection.requestBucket(), now); wait > 0) {
             refuse(pb::ERROR_RATE_LIMITED,
-                   QStringLiteral("more requests than a session may send; retry in %1 ms").arg(wait), wait);
+                   QStringLiteral("more requests than a connection may send; retry in %1 ms").arg(wait), wait);
             return;
+        }
+        if (frame.command == rpc::SendMessage::request) {
+            if (const qint64 wait = m_rates.admitSend(connection.userId(), now); wait > 0) {
+                refuse(pb::ERROR_RATE_LIMITED,
+                       QStringLiteral("more messages than a person may send; retry in %1 ms").arg(wait), wait);
+                return;
+            }
         }
     }
     const auto it = m_handlers.constFind(frame.command.key());

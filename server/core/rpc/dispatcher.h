@@ -1,6 +1,7 @@
 // Routes each frame to the handler of its command, after the checks every request shares: a known command, the
 // right direction, a login first (but for Login and Heartbeat), a body that parses and whose every field is within
-// the schema's limits (protocol/fieldlimits). Each refusal is answered with its own error code and logged within
+// the schema's limits (protocol/fieldlimits), and, once logged in, within the connection's and the person's
+// request rates (net/ratelimit). Each refusal is answered with its own error code and logged within
 // the connection's log budget; the connection lives on.
 #pragma once
 
