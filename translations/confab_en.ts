@@ -99,6 +99,14 @@
         <source>you are sending too fast; wait a moment</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The server at %1 closed the connection before you were signed in. If it serves plain text (started with --insecure), write tcp://%1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server at %1 closed the connection before you were signed in. Servers use TLS unless started with --insecure: write %1 without tcp://.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>RowDescription</name>
@@ -167,11 +175,11 @@
 <context>
     <name>ServerEndpoint</name>
     <message>
-        <source>Unknown scheme &quot;%1&quot;: use host:port, tls://, ws:// or wss://</source>
+        <source>&quot;%1&quot; is not a server address such as chat.example.com:7210</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a server address such as chat.example.com:7210</source>
+        <source>Unknown scheme &quot;%1&quot;: write host:port for TLS, tcp://host:port for plain text, or a wss:// or ws:// address.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

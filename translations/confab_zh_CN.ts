@@ -99,6 +99,14 @@
         <source>you are sending too fast; wait a moment</source>
         <translation>发送太快了，请稍等片刻</translation>
     </message>
+    <message>
+        <source>The server at %1 closed the connection before you were signed in. If it serves plain text (started with --insecure), write tcp://%1.</source>
+        <translation>服务器 %1 在您登录之前关闭了连接。如果它使用明文（以 --insecure 启动），请填写 tcp://%1。</translation>
+    </message>
+    <message>
+        <source>The server at %1 closed the connection before you were signed in. Servers use TLS unless started with --insecure: write %1 without tcp://.</source>
+        <translation>服务器 %1 在您登录之前关闭了连接。服务器默认使用 TLS（除非以 --insecure 启动）：请填写 %1，不要加 tcp://。</translation>
+    </message>
 </context>
 <context>
     <name>RowDescription</name>
@@ -167,12 +175,12 @@
 <context>
     <name>ServerEndpoint</name>
     <message>
-        <source>Unknown scheme &quot;%1&quot;: use host:port, tls://, ws:// or wss://</source>
-        <translation>未知的协议“%1”：请使用 host:port、tls://、ws:// 或 wss://</translation>
-    </message>
-    <message>
         <source>&quot;%1&quot; is not a server address such as chat.example.com:7210</source>
         <translation>“%1”不是服务器地址，应类似 chat.example.com:7210</translation>
+    </message>
+    <message>
+        <source>Unknown scheme &quot;%1&quot;: write host:port for TLS, tcp://host:port for plain text, or a wss:// or ws:// address.</source>
+        <translation>未知的协议“%1”：TLS 连接请填写 host:port，明文连接请填写 tcp://host:port，或者填写 wss:// 或 ws:// 地址。</translation>
     </message>
 </context>
 <context>

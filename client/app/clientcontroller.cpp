@@ -106,8 +106,14 @@ ClientController::ClientController(ClientOptions options, QObject *parent)
         if (m_remember)
             m_credentials.save(m_account, client::CredentialStore::Secret::ResumeToken, token, this, [](auto) {});
     });
-    connect(&m_session, &client::Session::signInFailed, this,
-            [this](pb::ErrorCode error) { backToLogin(ui::loginErrorText(error)); });
+    connect(&m_session, &client::Session::signInFailed, this, [this](pb::ErrorCode error) {
+        const client::ServerEndpoint &server = m_connection.endpoint();
+        if (error == pb::ERROR_UNAVAILABLE && m_connection.reachedServer())
+            backToLogin(
+                ui::droppedBeforeSignInText(server.tls, QStringLiteral("%1:%2").arg(server.host).arg(server.port)));
+        else
+            backToLogin(ui::loginErrorText(error));
+    });
     connect(&m_session, &client::Session::kicked, this, [this](pb::KickReason reason, const QString &) {
         m_credentials.remove(m_account, client::CredentialStore::Secret::ResumeToken, this, [](auto) {});
         backToLogin(ui::kickText(reason));

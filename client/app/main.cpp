@@ -22,7 +22,8 @@ int main(int argc, char **argv)
     args.addHelpOption();
     args.addVersionOption();
     args.addOptions({
-        {QStringLiteral("server"), QStringLiteral("Server address (HOST:PORT, tls://, ws://, wss://)."),
+        {QStringLiteral("server"),
+         QStringLiteral("Server address: HOST:PORT (TLS), tcp://HOST:PORT (plain), wss:// or ws://."),
          QStringLiteral("ADDRESS")},
         {QStringLiteral("user"), QStringLiteral("User name."), QStringLiteral("NAME")},
         {QStringLiteral("password-stdin"), QStringLiteral("Read the password from standard input and sign in.")},

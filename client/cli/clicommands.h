@@ -21,6 +21,7 @@ enum ExitCode
     ExitUsage = 2,
     ExitUnreachable = 3, // could not connect, or the connection dropped
     ExitLoginFailed = 4,
+    ExitUntrustedCertificate = 5, // TLS: the server's certificate is neither trusted by the system nor pinned
 };
 
 // Options that some commands read (see main.cpp's --help).

@@ -28,6 +28,19 @@ QString loginErrorText(pb::ErrorCode code)
     }
 }
 
+QString droppedBeforeSignInText(bool tls, const QString &address)
+{
+    if (tls)
+        return QCoreApplication::translate("Errors",
+                                           "The server at %1 closed the connection before you were signed in. If it "
+                                           "serves plain text (started with --insecure), write tcp://%1.")
+            .arg(address);
+    return QCoreApplication::translate("Errors",
+                                       "The server at %1 closed the connection before you were signed in. Servers "
+                                       "use TLS unless started with --insecure: write %1 without tcp://.")
+        .arg(address);
+}
+
 QString kickText(pb::KickReason reason)
 {
     switch (reason) {

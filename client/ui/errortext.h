@@ -9,6 +9,9 @@
 namespace confab::ui {
 
 QString loginErrorText(pb::ErrorCode code);
+// The server's port answered and the connection closed before signing in: most likely TLS was spoken to a server
+// started with --insecure, or plain text to one serving TLS. `address` is host:port.
+QString droppedBeforeSignInText(bool tls, const QString &address);
 QString kickText(pb::KickReason reason);
 // Why a message or a group action was refused.
 QString actionErrorText(int code);

@@ -36,6 +36,15 @@ QString setting(const QCommandLineParser &args, const QSettings *file, const QSt
     return fallback;
 }
 
+// A switch: set as a flag, or as true/yes/1 in the config file.
+bool switchSetting(const QCommandLineParser &args, const QSettings *file, const QString &name)
+{
+    if (args.isSet(name))
+        return true;
+    const QString text = file ? file->value(name).toString().toLower() : QString();
+    return text == QLatin1String("true") || text == QLatin1String("yes") || text == QLatin1String("1");
+}
+
 // A whole-number setting of at least `minimum`; false (with a message) for anything else.
 bool numberSetting(const QCommandLineParser &args, const QSettings *file, const QString &name, int minimum, int &value,
                    QTextStream &err)
@@ -98,6 +107,9 @@ int main(int argc, char **argv)
          QStringLiteral("FILE")},
         {QStringLiteral("tls-cert"), QStringLiteral("PEM certificate: serve TLS and wss://."), QStringLiteral("FILE")},
         {QStringLiteral("tls-key"), QStringLiteral("PEM private key for --tls-cert."), QStringLiteral("FILE")},
+        {QStringLiteral("insecure"),
+         QStringLiteral("Serve plain TCP and ws:// instead of TLS (without --tls-cert the server makes and serves a "
+                        "self-signed certificate). For tests and demos on loopback.")},
         {QStringLiteral("tombstone-retention-days"),
          QStringLiteral("Keep deletions this long for incremental sync (default 90)."), QStringLiteral("DAYS")},
         {QStringLiteral("max-connections"),
@@ -173,6 +185,11 @@ int main(int argc, char **argv)
         return 2;
     config.tlsCertificate = setting(args, file.get(), QStringLiteral("tls-cert"));
     config.tlsKey = setting(args, file.get(), QStringLiteral("tls-key"));
+    config.insecure = switchSetting(args, file.get(), QStringLiteral("insecure"));
+    if (config.insecure && !(config.tlsCertificate.isEmpty() && config.tlsKey.isEmpty())) {
+        err << "confab-server: --insecure serves plain text; it cannot go with --tls-cert or --tls-key\n";
+        return 2;
+    }
 
     Server server(config);
     if (!server.start(&error)) {
@@ -196,8 +213,9 @@ int main(int argc, char **argv)
         else
             out << "Seeded a demo organisation: " << summary.departments << " departments, " << summary.users
                 << " people.\n";
-        out << "Log in as alice, bob or carol (password: demo) at " << config.tcp->host.toString() << ":"
-            << server.tcpPort() << "\n";
+        // The address as clients write it: host:port is TLS, tcp:// plain.
+        out << "Log in as alice, bob or carol (password: demo) at " << (config.insecure ? "tcp://" : "")
+            << config.tcp->host.toString() << ":" << server.tcpPort() << "\n";
         out.flush();
     }
 

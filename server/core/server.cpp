@@ -1,5 +1,6 @@
 #include "server.h"
 
+#include "net/tlsidentity.h"
 #include "platform/descriptorlimit.h"
 #include "protocol/protobuflog.h"
 #include "rpc/dispatcher.h"
@@ -20,7 +21,6 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QLoggingCategory>
-#include <QSslKey>
 
 Q_LOGGING_CATEGORY(lcServer, "confab.server")
 
@@ -28,36 +28,21 @@ namespace confab::server {
 
 namespace {
 
-bool loadTls(const ServerConfig &config, QSslConfiguration *tls, QString *error)
+// The configured certificate, else (unless plain text was asked for) the one the server made itself.
+bool chooseTls(const ServerConfig &config, std::optional<TlsIdentity> *identity, QString *error)
 {
-    if (config.tlsCertificate.isEmpty() && config.tlsKey.isEmpty())
+    if (!config.tlsCertificate.isEmpty() || !config.tlsKey.isEmpty()) {
+        if (config.tlsCertificate.isEmpty() || config.tlsKey.isEmpty()) {
+            *error = QStringLiteral("TLS needs both a certificate and a key");
+            return false;
+        }
+        *identity = loadTlsIdentity(config.tlsCertificate, config.tlsKey, error);
+        return identity->has_value();
+    }
+    if (config.insecure)
         return true;
-    if (config.tlsCertificate.isEmpty() || config.tlsKey.isEmpty()) {
-        *error = QStringLiteral("TLS needs both a certificate and a key");
-        return false;
-    }
-    const QList<QSslCertificate> chain = QSslCertificate::fromPath(config.tlsCertificate, QSsl::Pem);
-    QFile keyFile(config.tlsKey);
-    if (chain.isEmpty()) {
-        *error = QStringLiteral("no PEM certificate in %1").arg(config.tlsCertificate);
-        return false;
-    }
-    if (!keyFile.open(QIODevice::ReadOnly)) {
-        *error = QStringLiteral("cannot read %1: %2").arg(config.tlsKey, keyFile.errorString());
-        return false;
-    }
-    QSslKey key(&keyFile, QSsl::Rsa, QSsl::Pem);
-    if (key.isNull())
-        key = QSslKey(keyFile.seek(0) ? keyFile.readAll() : QByteArray(), QSsl::Ec, QSsl::Pem);
-    if (key.isNull()) {
-        *error = QStringLiteral("no RSA or EC private key in %1").arg(config.tlsKey);
-        return false;
-    }
-    *tls = QSslConfiguration::defaultConfiguration();
-    tls->setLocalCertificateChain(chain);
-    tls->setPrivateKey(key);
-    tls->setPeerVerifyMode(QSslSocket::VerifyNone); // clients are authenticated by login, not certificates
-    return true;
+    *identity = selfSignedTlsIdentity(selfSignedTlsDir(config.dataDir), error);
+    return identity->has_value();
 }
 
 } // namespace
@@ -75,12 +60,16 @@ Server::~Server()
 bool Server::start(QString *error)
 {
     protocol::routeProtobufLogs();
-    if (!QDir().mkpath(m_config.dataDir)) {
+    // A data dir the server makes is the owner's alone; one the admin made keeps the permissions it was given.
+    if (!QDir(m_config.dataDir).exists() &&
+        (!QDir().mkpath(m_config.dataDir) ||
+         !QFile::setPermissions(m_config.dataDir,
+                                QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner))) {
         *error = QStringLiteral("cannot create the data dir %1").arg(m_config.dataDir);
         return false;
     }
-    QSslConfiguration tls;
-    if (!loadTls(m_config, &tls, error))
+    std::optional<TlsIdentity> tls;
+    if (!chooseTls(m_config, &tls, error))
         return false;
 
     m_storage = std::make_unique<StorageThread>(
@@ -122,8 +111,8 @@ bool Server::start(QString *error)
                          << descriptors << ")";
     }
     m_listener = new Listener(m_config.limits, this);
-    if (!tls.isNull())
-        m_listener->setTls(tls);
+    if (tls)
+        m_listener->setTls(tls->configuration);
     connect(m_listener, &Listener::newConnection, this, &Server::onNewConnection);
     if ((m_config.tcp && !m_listener->listenTcp(*m_config.tcp, error)) ||
         (m_config.webSocket && !m_listener->listenWebSocket(*m_config.webSocket, error))) {
@@ -135,7 +124,17 @@ bool Server::start(QString *error)
     connect(&m_pruneTimer, &QTimer::timeout, this, &Server::pruneTombstones);
     m_pruneTimer.start(24 * 3600 * 1000);
     qCInfo(lcServer) << "serving" << m_config.dataDir << "on tcp port" << tcpPort() << "websocket port"
-                     << webSocketPort() << (tls.isNull() ? "(plain text)" : "(TLS)");
+                     << webSocketPort() << (tls ? "(TLS)" : "(plain text: --insecure)");
+    if (tls) {
+        m_tlsFingerprint = tls->fingerprint();
+        if (tls->generatedNow)
+            qCInfo(lcServer).noquote() << "made a self-signed TLS certificate in" << tls->certificatePath
+                                       << "(clients ask people to trust it: publish its fingerprint)";
+        qCInfo(lcServer).noquote() << "TLS certificate SHA-256 fingerprint" << m_tlsFingerprint;
+    } else if ((m_config.tcp && !m_config.tcp->host.isLoopback()) ||
+               (m_config.webSocket && !m_config.webSocket->host.isLoopback())) {
+        qCWarning(lcServer) << "serving plain text beyond this machine: passwords and messages can be read on the way";
+    }
     return true;
 }
 

@@ -32,6 +32,8 @@ struct ServerConfig
     std::optional<ListenAddress> webSocket; // off unless asked for
     QString tlsCertificate;                 // PEM; both or neither
     QString tlsKey;
+    // Without a certificate the server makes a self-signed one in the data dir; plain text only when asked.
+    bool insecure = false;
     ConnectionLimits limits;
     ServiceSettings services;
     int changePollIntervalMs = 250; // how often writes by other processes (admin) are looked for
@@ -55,6 +57,8 @@ public:
 
     quint16 tcpPort() const;
     quint16 webSocketPort() const;
+    // The SHA-256 fingerprint of the certificate it serves ("AB:CD:…"), empty when serving plain text.
+    QString tlsFingerprint() const { return m_tlsFingerprint; }
     const ServerConfig &config() const { return m_config; }
 
     // For in-process hosts (tests, demo seeding) that need the store directly; never from a socket handler.
@@ -81,6 +85,7 @@ private:
     std::unique_ptr<GroupService> m_groups;
     Listener *m_listener = nullptr;
     QTimer m_pruneTimer;
+    QString m_tlsFingerprint;
     bool m_running = false;
 };
 

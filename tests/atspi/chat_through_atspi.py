@@ -120,7 +120,7 @@ def cli(user, *args):
 def main():
     data = tempfile.mkdtemp(prefix="confab-atspi-")
     global ADDRESS
-    server = subprocess.Popen([SERVER, "--data-dir", data, "--listen", "127.0.0.1:0", "--demo"],
+    server = subprocess.Popen([SERVER, "--data-dir", data, "--listen", "127.0.0.1:0", "--insecure", "--demo"],
                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     client = None
     try:

@@ -62,6 +62,7 @@ int runClientStartBench(int users)
         client::ServerEndpoint endpoint;
         endpoint.host = QStringLiteral("127.0.0.1");
         endpoint.port = server.port();
+        endpoint.tls = false; // the server runs --insecure
         connection.open(endpoint);
         if (!waitFor([&] { return connection.state() == client::ServerConnection::State::Connected; }, 10'000))
             return 1;

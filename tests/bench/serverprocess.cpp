@@ -54,6 +54,8 @@ bool ServerProcess::start(int users, const QStringList &extraArgs)
     const QStringList args =
         QStringList{QStringLiteral("--data-dir"), m_data.path(), QStringLiteral("--listen"),
                     QStringLiteral("127.0.0.1:0"), QStringLiteral("--demo-users"), QString::number(users),
+                    // plain TCP, as the ejabberd it is compared with
+                    QStringLiteral("--insecure"),
                     // the benchmarks measure the server at full load, not its rate limits
                     QStringLiteral("--rate-requests"), QStringLiteral("0"), QStringLiteral("--rate-messages"),
                     QStringLiteral("0")} +

@@ -4,6 +4,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QTcpServer>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace confab;
@@ -19,12 +21,23 @@ struct CliRun
     QString err;
 };
 
-CliRun runCli(TestServer &server, const QString &user, const QString &password, const QStringList &command,
-              int timeoutMs = 15000)
+// Where confab-cli remembers certificates (QSettings under XDG_CONFIG_HOME): never the real one of whoever runs
+// the tests.
+QString defaultConfigHome()
+{
+    static QTemporaryDir home;
+    return home.path();
+}
+
+CliRun runCliAt(const QString &address, const QString &user, const QString &password, const QStringList &command,
+                const QString &configHome = defaultConfigHome(), int timeoutMs = 15000)
 {
     QProcess cli;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), configHome);
+    cli.setProcessEnvironment(env);
     cli.start(QStringLiteral(CONFAB_CLI_BINARY),
-              QStringList{QStringLiteral("--server"), server.endpoint().toString(), QStringLiteral("--user"), user,
+              QStringList{QStringLiteral("--server"), address, QStringLiteral("--user"), user,
                           QStringLiteral("--password-stdin"), QStringLiteral("--json")} +
                   command);
     cli.write(password.toUtf8() + '\n');
@@ -40,6 +53,19 @@ CliRun runCli(TestServer &server, const QString &user, const QString &password, 
     return run;
 }
 
+CliRun runCli(TestServer &server, const QString &user, const QString &password, const QStringList &command,
+              int timeoutMs = 15000)
+{
+    return runCliAt(server.endpoint().toString(), user, password, command, defaultConfigHome(), timeoutMs);
+}
+
+// A loopback port nothing listens on now, so that a server can be restarted on the same address.
+quint16 freePort()
+{
+    QTcpServer probe;
+    return probe.listen(QHostAddress::LocalHost, 0) ? probe.serverPort() : 0;
+}
+
 } // namespace
 
 class TestCli : public QObject
@@ -47,6 +73,64 @@ class TestCli : public QObject
     Q_OBJECT
 
 private slots:
+    void tlsByDefaultTrustsAPublishedFingerprintOrAnIssuerAndSaysWhenNeither()
+    {
+        const quint16 port = freePort();
+        QVERIFY(port != 0);
+        TestServer server(5, [port](server::ServerConfig &c) {
+            c.insecure = false; // what confab-server does without flags: TLS with a certificate it made
+            c.tcp = server::ListenAddress{QHostAddress::LocalHost, port};
+        });
+        QVERIFY(server.isRunning());
+        const QString fingerprint = server.server().tlsFingerprint();
+        QCOMPARE(fingerprint.size(), 32 * 3 - 1);
+        const QString address = QStringLiteral("127.0.0.1:%1").arg(port);
+        QTemporaryDir home;
+        const auto login = [&](const QString &where, const QStringList &options, const QString &configHome) {
+            return runCliAt(where, QStringLiteral("alice"), QStringLiteral("demo"),
+                            options + QStringList{QStringLiteral("login")}, configHome);
+        };
+
+        // Nothing trusts it: its own exit code, and the fingerprint to compare with what the admin published.
+        CliRun run = login(address, {}, home.path());
+        QCOMPARE(run.exitCode, 5);
+        QVERIFY2(run.err.contains(fingerprint) && run.err.contains(QLatin1String("--pin")), qPrintable(run.err));
+        QCOMPARE(run.lines.value(0).value(QLatin1String("untrusted_certificate_sha256")).toString(), fingerprint);
+        QCOMPARE(login(address, {QStringLiteral("--pin"), QString(64, QLatin1Char('0'))}, home.path()).exitCode, 5);
+        QCOMPARE(login(address, {QStringLiteral("--pin"), QStringLiteral("12:34")}, home.path()).exitCode, 2);
+        QCOMPARE(server.server().onlineUserCount(), 0); // no password crossed an untrusted connection
+
+        // The published fingerprint, however it was copied: signed in, and remembered for this server.
+        run = login(address, {QStringLiteral("--pin"), fingerprint.toLower().remove(QLatin1Char(':'))}, home.path());
+        QCOMPARE(run.exitCode, 0);
+        QCOMPARE(run.lines.value(0).value(QLatin1String("login")).toObject().value(QLatin1String("user")).isObject(),
+                 true);
+        QCOMPARE(login(address, {}, home.path()).exitCode, 0);
+
+        // Plain text to a TLS port is unreachable, with the likely fix; --ca trusts the certificate as its own
+        // issuer, names checked (localhost is one of them).
+        run = login(QStringLiteral("tcp://") + address, {}, home.path());
+        QCOMPARE(run.exitCode, 3);
+        QVERIFY2(run.err.contains(QLatin1String("unless started with --insecure")), qPrintable(run.err));
+        const QString certificate = server.dataDir() + QStringLiteral("/tls/certificate.pem");
+        QTemporaryDir elsewhere;
+        QCOMPARE(
+            login(QStringLiteral("localhost:%1").arg(port), {QStringLiteral("--ca"), certificate}, elsewhere.path())
+                .exitCode,
+            0);
+        QCOMPARE(login(address, {QStringLiteral("--ca"), server.dataDir()}, elsewhere.path()).exitCode, 2);
+
+        // The server gets a new certificate: the remembered one no longer vouches for it, and the message says it
+        // changed.
+        QVERIFY(QFile::remove(certificate));
+        QVERIFY(server.restart());
+        QVERIFY(server.server().tlsFingerprint() != fingerprint);
+        run = login(address, {}, home.path());
+        QCOMPARE(run.exitCode, 5);
+        QVERIFY2(run.err.contains(QLatin1String("other than the one trusted before")), qPrintable(run.err));
+        QVERIFY(run.err.contains(server.server().tlsFingerprint()));
+    }
+
     void loginSyncAndExitCodes()
     {
         TestServer server(25);

@@ -8,6 +8,7 @@
 
 #include <QElapsedTimer>
 #include <QScopeGuard>
+#include <QSslSocket>
 #include <QTest>
 #include <QTextStream>
 
@@ -180,6 +181,71 @@ private slots:
         RawClient admitted;
         QVERIFY(admitted.open(port(), host(21)));
         QVERIFY(answersHeartbeat(admitted, 1, 5000));
+    }
+
+    void unfinishedTlsAndWebSocketHandshakesHoldAPreLoginPlaceOnlyUntilTheDeadline()
+    {
+        // What the server does without flags: TLS on both transports, with the certificate it made.
+        TestServer tls(5, [](server::ServerConfig &c) {
+            c.insecure = false;
+            c.webSocket = server::ListenAddress{QHostAddress::LocalHost, 0};
+            c.limits.loginTimeoutMs = 3000;
+            c.limits.maxPreLoginPerAddress = 3;
+        });
+        QVERIFY(tls.isRunning());
+        const int share = tls.server().config().limits.maxPreLoginPerAddress;
+        // The first frame a TLS client from `from` gets for a heartbeat: its answer once admitted, else the refusal.
+        const auto firstAnswer = [&](const QHostAddress &from) -> std::optional<CommandId> {
+            QSslSocket socket;
+            socket.bind(from);
+            QObject::connect(&socket, &QSslSocket::sslErrors, &socket, [&] { socket.ignoreSslErrors(); });
+            socket.connectToHostEncrypted(QStringLiteral("127.0.0.1"), tls.server().tcpPort());
+            // The server runs on this thread: wait on the event loop, not in waitForEncrypted.
+            if (!TestClient::waitFor([&] { return socket.isEncrypted(); }, 5000))
+                return std::nullopt;
+            socket.write(encodeFrame(oneway::Heartbeat::id, 7, QByteArray()));
+            FrameDecoder decoder;
+            std::optional<Frame> frame;
+            TestClient::waitFor(
+                [&] {
+                    decoder.append(socket.readAll());
+                    frame = decoder.next();
+                    return frame.has_value();
+                },
+                5000);
+            return frame ? std::optional<CommandId>(frame->command) : std::nullopt;
+        };
+        QCOMPARE(firstAnswer(host(31)), std::optional<CommandId>(oneway::Heartbeat::id));
+
+        // Peers that connect and never say a word (no TLS handshake) each hold a place: a real client from their
+        // address is refused, in a frame it can read.
+        std::vector<std::unique_ptr<RawClient>> silent;
+        for (int i = 0; i < share; ++i) {
+            silent.push_back(std::make_unique<RawClient>());
+            QVERIFY(silent.back()->open(tls.server().tcpPort(), host(31)));
+        }
+        QVERIFY(TestClient::waitFor([&] { return firstAnswer(host(31)) == oneway::Error::id; }, 5000));
+        QCOMPARE(firstAnswer(host(33)), std::optional<CommandId>(oneway::Heartbeat::id)); // others are served
+
+        // The same on the WebSocket port, before its TLS and upgrade handshakes: one too many closes at once.
+        std::vector<std::unique_ptr<RawClient>> silentWeb;
+        for (int i = 0; i < share; ++i) {
+            silentWeb.push_back(std::make_unique<RawClient>());
+            QVERIFY(silentWeb.back()->open(tls.server().webSocketPort(), host(32)));
+        }
+        RawClient oneTooMany;
+        QElapsedTimer refused;
+        refused.start();
+        QVERIFY(oneTooMany.open(tls.server().webSocketPort(), host(32)));
+        QVERIFY(oneTooMany.waitForClose(5000));
+        QVERIFY2(refused.elapsed() < 2000, qPrintable(QString::number(refused.elapsed())));
+
+        // The login deadline covers the handshakes: then the places are free again.
+        for (const auto &peer : silent)
+            QVERIFY(peer->waitForClose(6000));
+        for (const auto &peer : silentWeb)
+            QVERIFY(peer->waitForClose(6000));
+        QCOMPARE(firstAnswer(host(31)), std::optional<CommandId>(oneway::Heartbeat::id));
     }
 
     void atTheConnectionCapNewConnectionsWaitUntilOneCloses()

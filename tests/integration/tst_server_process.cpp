@@ -5,6 +5,7 @@
 #include "support/rawclient.h"
 #include "support/testserver.h"
 
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QProcess>
@@ -33,6 +34,8 @@ public:
     {
         QStringList args{QStringLiteral("--data-dir"), dataDir, QStringLiteral("--listen"),
                          QStringLiteral("127.0.0.1:0")};
+        if (insecure)
+            args << QStringLiteral("--insecure");
         args += extra;
         process.setProcessChannelMode(QProcess::MergedChannels);
         if (!faketime.isEmpty()) {
@@ -63,8 +66,10 @@ public:
         client::ServerEndpoint e;
         e.host = QStringLiteral("127.0.0.1");
         e.port = port;
+        e.tls = !insecure;
         return e;
     }
+    bool insecure = true; // false: the server's default, TLS with the certificate it made
     ~ServerProcess()
     {
         if (process.state() != QProcess::NotRunning) {
@@ -299,6 +304,45 @@ private slots:
                   {QStringLiteral("--config"), data.filePath(QStringLiteral("none.ini"))});
         QVERIFY(bad.waitForFinished(10000));
         QCOMPARE(bad.exitCode(), 2);
+    }
+
+    void withoutFlagsTheBinaryServesTlsFromAnOwnerOnlyDataDir()
+    {
+        QTemporaryDir parent;
+        const QString data = parent.filePath(QStringLiteral("new-data-dir"));
+        ServerProcess server;
+        server.insecure = false;
+        QVERIFY2(server.start(data, {QStringLiteral("--demo"), QStringLiteral("--demo-users"), QStringLiteral("5")}),
+                 qPrintable(server.log));
+        static const QRegularExpression fingerprintLine(
+            QStringLiteral("fingerprint ((?:[0-9A-F]{2}:){31}[0-9A-F]{2})"));
+        const QString fingerprint = fingerprintLine.match(server.log).captured(1);
+        QVERIFY2(!fingerprint.isEmpty(), qPrintable(server.log));
+        QVERIFY2(server.log.contains(QStringLiteral("at 127.0.0.1:%1").arg(server.port)), qPrintable(server.log));
+
+        // Only the owner may read what the server made: the store holds password hashes and every message.
+        const auto othersMay = QFileDevice::ReadGroup | QFileDevice::WriteGroup | QFileDevice::ExeGroup |
+                               QFileDevice::ReadOther | QFileDevice::WriteOther | QFileDevice::ExeOther;
+        for (const QString &name : {QString(), QStringLiteral("confab.sqlite"), QStringLiteral("confab.sqlite-wal"),
+                                    QStringLiteral("tls/private-key.pem")}) {
+            const QString path = QDir(data).filePath(name);
+            QVERIFY2(QFile::exists(path), qPrintable(path));
+            QVERIFY2(!(QFile::permissions(path) & othersMay), qPrintable(path));
+        }
+
+        TestClient alice;
+        alice.connection().setPinnedDigests({QByteArray::fromHex(fingerprint.toLatin1().replace(':', ""))});
+        QCOMPARE(alice.connectAndLogin(server.endpoint(), QStringLiteral("alice")), QString());
+
+        // Plain text is a choice made out loud, and not one that goes with a certificate.
+        QProcess both;
+        both.start(QStringLiteral(CONFAB_SERVER_BINARY),
+                   {QStringLiteral("--data-dir"), data, QStringLiteral("--insecure"), QStringLiteral("--tls-cert"),
+                    QDir(data).filePath(QStringLiteral("tls/certificate.pem")), QStringLiteral("--tls-key"),
+                    QDir(data).filePath(QStringLiteral("tls/private-key.pem"))});
+        QVERIFY(both.waitForFinished(10000));
+        QCOMPARE(both.exitCode(), 2);
+        QVERIFY(QString::fromUtf8(both.readAllStandardError()).contains(QLatin1String("--insecure")));
     }
 
     void killNineLosesNoAcknowledgedMessageTwentyTimesOver()

@@ -4,6 +4,7 @@
 #include "net/session.h"
 #include "support/testserver.h"
 
+#include <QDateTime>
 #include <QFile>
 #include <QProcess>
 #include <QSignalSpy>
@@ -107,6 +108,50 @@ private slots:
             QVERIFY2(client.open(endpoint), webSocket ? "wss" : "tls");
             QVERIFY(client.login(QStringLiteral("alice")).ok());
         }
+    }
+
+    void withoutACertificateTheServerMakesOneKeepsItAndServesNothingElse()
+    {
+        TestServer server(5, [](server::ServerConfig &c) {
+            c.insecure = false;
+            c.webSocket = server::ListenAddress{QHostAddress::LocalHost, 0};
+        });
+        QVERIFY(server.isRunning());
+        const QString dir = server.dataDir() + QStringLiteral("/tls");
+        const QList<QSslCertificate> made = QSslCertificate::fromPath(dir + QStringLiteral("/certificate.pem"));
+        QCOMPARE(made.size(), 1);
+        const QString fingerprint = server.server().tlsFingerprint();
+        QCOMPARE(fingerprint, client::CertificatePins::fingerprint(made[0]));
+        const auto othersMay = QFileDevice::ReadGroup | QFileDevice::WriteGroup | QFileDevice::ExeGroup |
+                               QFileDevice::ReadOther | QFileDevice::WriteOther | QFileDevice::ExeOther;
+        for (const QString &path :
+             {dir, dir + QStringLiteral("/certificate.pem"), dir + QStringLiteral("/private-key.pem")})
+            QVERIFY2(!(QFile::permissions(path) & othersMay), qPrintable(path));
+        QVERIFY(made[0].subjectAlternativeNames().values(QSsl::IpAddressEntry).contains(QStringLiteral("127.0.0.1")));
+        QVERIFY(made[0].expiryDate() > QDateTime::currentDateTimeUtc().addYears(9));
+
+        for (bool webSocket : {false, true}) {
+            // Plain text reaches the port and goes no further: no login is answered.
+            TestClient plain;
+            client::ServerEndpoint endpoint = server.endpoint(webSocket);
+            QVERIFY(endpoint.tls);
+            endpoint.tls = false;
+            if (plain.open(endpoint, 5000))
+                QCOMPARE(plain.login(QStringLiteral("alice")).error, pb::ERROR_UNAVAILABLE);
+            QCOMPARE(server.server().onlineUserCount(), 0);
+
+            // Pinned by the fingerprint the server printed: signed in.
+            TestClient pinned;
+            QByteArray digest = QByteArray::fromHex(fingerprint.toLatin1().replace(':', ""));
+            pinned.connection().setPinnedDigests({digest});
+            QVERIFY2(pinned.open(server.endpoint(webSocket)), webSocket ? "wss" : "tls");
+            QVERIFY(pinned.login(QStringLiteral("alice")).ok());
+            QCOMPARE(pinned.connection().peerCertificate(), made[0]);
+        }
+
+        // Kept: the same certificate after a restart, so pins made by people hold.
+        QVERIFY(server.restart());
+        QCOMPARE(server.server().tlsFingerprint(), fingerprint);
     }
 
     void aKeyWithoutACertificateIsAClearStartupError()

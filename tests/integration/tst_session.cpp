@@ -24,6 +24,7 @@ std::unique_ptr<server::Server> startServer(const QString &dir, quint16 port)
     server::ServerConfig config;
     config.dataDir = dir;
     config.tcp = server::ListenAddress{QHostAddress::LocalHost, port};
+    config.insecure = true;
     auto s = std::make_unique<server::Server>(config);
     QString error;
     if (!s->start(&error))
@@ -37,6 +38,7 @@ client::ServerEndpoint endpointOf(quint16 port)
     client::ServerEndpoint e;
     e.host = QStringLiteral("127.0.0.1");
     e.port = port;
+    e.tls = false;
     return e;
 }
 

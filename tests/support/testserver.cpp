@@ -15,6 +15,7 @@ TestServer::TestServer(int demoUsers, const std::function<void(server::ServerCon
     config.dataDir = m_dir.path();
     config.tcp = server::ListenAddress{QHostAddress::LocalHost, 0};
     config.changePollIntervalMs = 50;
+    config.insecure = true; // plain text on loopback unless a test asks for TLS
     if (tweak)
         tweak(config);
     m_config = config;
@@ -67,6 +68,7 @@ client::ServerEndpoint TestServer::endpoint(bool webSocket) const
     e.host = QStringLiteral("127.0.0.1");
     e.transport = webSocket ? client::ServerEndpoint::Transport::WebSocket : client::ServerEndpoint::Transport::Tcp;
     e.port = webSocket ? m_server->webSocketPort() : m_server->tcpPort();
+    e.tls = !m_server->tlsFingerprint().isEmpty();
     return e;
 }
 

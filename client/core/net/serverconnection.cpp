@@ -31,12 +31,16 @@ void ServerConnection::open(const ServerEndpoint &endpoint)
     close();
     m_endpoint = endpoint;
     m_decoder = FrameDecoder();
+    m_reachedServer = false;
     setState(State::Connecting);
     if (endpoint.transport == ServerEndpoint::Transport::WebSocket) {
         m_webSocket = new QWebSocket(QString(), QWebSocketProtocol::VersionLatest, this);
         if (endpoint.tls)
             m_webSocket->setSslConfiguration(tlsConfiguration());
-        connect(m_webSocket, &QWebSocket::connected, this, [this] { setState(State::Connected); });
+        connect(m_webSocket, &QWebSocket::connected, this, [this] {
+            m_reachedServer = true;
+            setState(State::Connected);
+        });
         connect(m_webSocket, &QWebSocket::binaryMessageReceived, this, [this](const QByteArray &message) {
             SingleFrameResult result = decodeSingleFrame(message);
             if (!result.frame) {
@@ -56,8 +60,10 @@ void ServerConnection::open(const ServerEndpoint &endpoint)
     } else {
         m_socket = new QSslSocket(this);
         // Requests are small and latency matters more than packet count; the option only sticks once connected.
-        connect(m_socket, &QSslSocket::connected, this,
-                [this] { m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1); });
+        connect(m_socket, &QSslSocket::connected, this, [this] {
+            m_reachedServer = true;
+            m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+        });
         connect(m_socket, &QSslSocket::readyRead, this, [this] {
             while (m_socket && m_socket->bytesAvailable() > 0)
                 onBytes(m_socket->read(64 * 1024));
@@ -86,12 +92,22 @@ void ServerConnection::onSslErrors(const QList<QSslError> &errors, const QSslCer
                                    const std::function<void()> &accept)
 {
     emit sslErrors(errors);
-    if (!peer.isNull() && m_pinned.contains(peer)) {
+    if (!peer.isNull() &&
+        (m_pinned.contains(peer) || m_pinnedDigests.contains(peer.digest(QCryptographicHash::Sha256)))) {
         accept(); // the very certificate the person chose to trust
         return;
     }
     qCWarning(lcConnection) << "untrusted certificate from" << m_endpoint.toString() << ":" << errors;
     emit untrustedCertificate(peer, errors);
+}
+
+QSslCertificate ServerConnection::peerCertificate() const
+{
+    if (m_socket)
+        return m_socket->peerCertificate();
+    if (m_webSocket)
+        return m_webSocket->sslConfiguration().peerCertificate();
+    return QSslCertificate();
 }
 
 QSslConfiguration ServerConnection::tlsConfiguration() const

@@ -44,12 +44,19 @@ public:
     void close();
     State state() const { return m_state; }
     const ServerEndpoint &endpoint() const { return m_endpoint; }
+    // Whether the last open() reached the server's port at all (before any TLS handshake): a connection that did,
+    // and dropped before anything was answered, usually spoke TLS to a plain server or plain text to a TLS one.
+    bool reachedServer() const { return m_reachedServer; }
 
     // Certificates to trust besides the system's, such as a self-signed server certificate the user pinned.
     void setTrustedCertificates(const QList<QSslCertificate> &certificates) { m_trusted = certificates; }
     // Certificates the user chose to trust for this server exactly as they are (pinned on first use): a server
     // presenting one of them is accepted whatever the certificate's own chain or names say.
     void setPinnedCertificates(const QList<QSslCertificate> &certificates) { m_pinned = certificates; }
+    // The same by SHA-256 digest, for a fingerprint an administrator published (confab-cli --pin).
+    void setPinnedDigests(const QList<QByteArray> &sha256) { m_pinnedDigests = sha256; }
+    // What the server presented on the current TLS connection (null over plain text).
+    QSslCertificate peerCertificate() const;
     void setRequestTimeout(int ms) { m_requestTimeoutMs = ms; }
     void setHeartbeatInterval(int ms) { m_heartbeatIntervalMs = ms; }
     // Drop the connection when the server has been silent this long (it sends heartbeats of its own).
@@ -124,8 +131,10 @@ private:
 
     ServerEndpoint m_endpoint;
     State m_state = State::Disconnected;
+    bool m_reachedServer = false;
     QList<QSslCertificate> m_trusted;
     QList<QSslCertificate> m_pinned;
+    QList<QByteArray> m_pinnedDigests;
     QSslSocket *m_socket = nullptr;
     QWebSocket *m_webSocket = nullptr;
     protocol::FrameDecoder m_decoder;

@@ -6,7 +6,7 @@ std::optional<ServerEndpoint> ServerEndpoint::parse(const QString &text, QString
 {
     const QString trimmed = text.trimmed();
     const bool hasScheme = trimmed.contains(QLatin1String("://"));
-    const QUrl url = QUrl(hasScheme ? trimmed : QStringLiteral("tcp://") + trimmed, QUrl::StrictMode);
+    const QUrl url = QUrl(hasScheme ? trimmed : QStringLiteral("tls://") + trimmed, QUrl::StrictMode);
     ServerEndpoint endpoint;
     const QString scheme = url.scheme().toLower();
     if (scheme == QLatin1String("tcp") || scheme == QLatin1String("tls")) {
@@ -18,7 +18,9 @@ std::optional<ServerEndpoint> ServerEndpoint::parse(const QString &text, QString
         endpoint.path = url.path();
     } else {
         if (error)
-            *error = tr("Unknown scheme \"%1\": use host:port, tls://, ws:// or wss://").arg(scheme);
+            *error = tr("Unknown scheme \"%1\": write host:port for TLS, tcp://host:port for plain text, or a "
+                        "wss:// or ws:// address.")
+                         .arg(scheme);
         return std::nullopt;
     }
     endpoint.host = url.host();
@@ -36,7 +38,7 @@ QString ServerEndpoint::toString() const
 {
     if (transport == Transport::WebSocket)
         return webSocketUrl().toString();
-    return (tls ? QStringLiteral("tls://") : QString()) + host + QLatin1Char(':') + QString::number(port);
+    return (tls ? QString() : QStringLiteral("tcp://")) + host + QLatin1Char(':') + QString::number(port);
 }
 
 QUrl ServerEndpoint::webSocketUrl() const

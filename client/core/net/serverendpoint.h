@@ -1,5 +1,6 @@
-// Where a server is and how to reach it: "host:port" (TCP), "tls://host:port", "ws://host:port[/path]" or
-// "wss://host:port[/path]".
+// Where a server is and how to reach it: "host:port" (TLS over TCP, what servers serve by default; "tls://" says the
+// same), "tcp://host:port" (plain text, for a server started with --insecure), "wss://host:port[/path]" or
+// "ws://host:port[/path]".
 #pragma once
 
 #include <QCoreApplication>
@@ -22,7 +23,7 @@ public:
     };
 
     Transport transport = Transport::Tcp;
-    bool tls = false;
+    bool tls = true;
     QString host;
     quint16 port = 0;
     QString path; // WebSocket only

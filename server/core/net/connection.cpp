@@ -5,12 +5,17 @@
 
 #include <QHostAddress>
 #include <QLoggingCategory>
+#include <QSslSocket>
 #include <QTcpSocket>
 #include <QWebSocket>
 
 Q_LOGGING_CATEGORY(lcNet, "confab.server.net")
 
 namespace confab::server {
+
+namespace {
+constexpr qint64 kClosingGraceMs = 2000;
+} // namespace
 
 using namespace protocol;
 
@@ -195,6 +200,14 @@ void Connection::close(const QString &why)
         return;
     qCDebug(lcNet) << "closing connection" << m_id << "because:" << why;
     m_closing = true;
+    m_sinceClosing.start();
+    if (auto *tls = qobject_cast<QSslSocket *>(m_tcp.data());
+        tls && tls->mode() != QSslSocket::UnencryptedMode && !tls->isEncrypted()) {
+        // Mid-handshake QSslSocket would drop what is queued (a refusal); it goes once encrypted, or the grace
+        // period in tick() ends the wait.
+        connect(tls, &QSslSocket::encrypted, this, [tls] { tls->disconnectFromHost(); });
+        return;
+    }
     if (m_tcp) {
         m_tcp->disconnectFromHost(); // writes what is queued first
         if (m_tcp && m_tcp->state() == QAbstractSocket::UnconnectedState)
@@ -217,8 +230,16 @@ void Connection::flushForShutdown(int msecs)
 
 void Connection::tick()
 {
-    if (m_closing)
+    if (m_closing) {
+        // A peer that neither reads its last frames nor finishes a TLS handshake does not keep the socket.
+        if (m_sinceClosing.isValid() && m_sinceClosing.elapsed() > kClosingGraceMs) {
+            if (m_tcp)
+                m_tcp->abort();
+            else if (m_webSocket)
+                m_webSocket->abort();
+        }
         return;
+    }
     if (!isAuthenticated()) {
         // A login being checked finishes either way; its refusal leaves the deadline passed.
         if (!m_loginPending && m_sinceConnect.elapsed() > m_limits.loginTimeoutMs) {

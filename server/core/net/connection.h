@@ -124,6 +124,7 @@ private:
     QPointer<QWebSocket> m_webSocket;
     protocol::FrameDecoder m_decoder;
     QElapsedTimer m_sinceConnect; // the login deadline runs from here
+    QElapsedTimer m_sinceClosing; // a close that has not finished within a grace period aborts
     QElapsedTimer m_sinceLastFrame;
     QElapsedTimer m_sinceLastSend;
     bool m_closing = false;

@@ -1,17 +1,21 @@
-// Accepts clients on TCP and on WebSocket (both TLS when a certificate and key are configured) and hands each
-// one over as a Connection.
+// Accepts clients on TCP and on WebSocket (both TLS unless given a null configuration) and hands each one over as
+// a Connection. Every accepted socket counts against the admission budget from its first moment: TLS and WebSocket
+// handshakes happen inside it and inside the login deadline.
 #pragma once
 
 #include "net/admission.h"
 #include "net/connection.h"
 #include "net/logbudget.h"
 
+#include <QHash>
 #include <QHostAddress>
 #include <QSet>
 #include <QSslConfiguration>
 #include <QTimer>
 
 class QTcpServer;
+class QTcpSocket;
+class QWebSocket;
 class QWebSocketServer;
 
 namespace confab::server {
@@ -48,6 +52,11 @@ signals:
 
 private:
     void adopt(Connection *connection);
+    void track(Connection *connection);
+    void admitted(Connection *connection, const QString &address);
+    void acceptWebSocketPeer(QTcpSocket *socket);
+    void adoptUpgraded(QWebSocket *socket);
+    QTcpServer *listenOn(const ListenAddress &address, const QString &failure, QString *error);
     void refuse(Connection *connection, Admission::Verdict verdict);
     void pauseWhenFull();
     void setAccepting(bool accepting);
@@ -60,7 +69,16 @@ private:
     QTimer m_ticker;
     QSslConfiguration m_tls;
     QTcpServer *m_tcp = nullptr;
+    QTcpServer *m_webSocketTcp = nullptr; // accepts for m_webSocket, which only upgrades
     QWebSocketServer *m_webSocket = nullptr;
+    // WebSocket peers admitted and still in their TLS or upgrade handshake, by address and port.
+    using Upgrading = std::pair<QHostAddress, quint16>;
+    struct UpgradingPeer
+    {
+        const QTcpSocket *socket; // identity only: the entry goes when the socket does
+        QString address;          // as admitted
+    };
+    QHash<Upgrading, UpgradingPeer> m_upgrading;
 };
 
 } // namespace confab::server

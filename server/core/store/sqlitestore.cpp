@@ -4,6 +4,7 @@
 #include "store/coalescingvfs.h"
 
 #include <QDateTime>
+#include <QFile>
 #include <QLoggingCategory>
 #include <QSqlDriver>
 #include <QSqlError>
@@ -171,6 +172,14 @@ SqliteStore::~SqliteStore()
 
 void SqliteStore::open()
 {
+    // Owner-only from the start: it holds password hashes and every message. SQLite gives the WAL and the shared
+    // memory file the database's own permissions.
+    if (!QFile::exists(m_path)) {
+        QFile file(m_path);
+        if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly, QFileDevice::ReadOwner | QFileDevice::WriteOwner))
+            throw StoreError(StoreError::Kind::Internal,
+                             QStringLiteral("cannot create %1: %2").arg(m_path, file.errorString()));
+    }
     m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
     // Through the VFS that gathers a commit's WAL writes into one system call (see CoalescingVfs).
     m_db.setDatabaseName(coalescingVfsUri(m_path));
