@@ -107,6 +107,10 @@
         <source>The server at %1 closed the connection before you were signed in. Servers use TLS unless started with --insecure: write %1 without tcp://.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Your password was changed, so every device was signed out. Sign in with the new password.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>RowDescription</name>

@@ -107,6 +107,10 @@
         <source>The server at %1 closed the connection before you were signed in. Servers use TLS unless started with --insecure: write %1 without tcp://.</source>
         <translation>服务器 %1 在您登录之前关闭了连接。服务器默认使用 TLS（除非以 --insecure 启动）：请填写 %1，不要加 tcp://。</translation>
     </message>
+    <message>
+        <source>Your password was changed, so every device was signed out. Sign in with the new password.</source>
+        <translation>您的密码已更改，所有设备都已退出登录。请用新密码登录。</translation>
+    </message>
 </context>
 <context>
     <name>RowDescription</name>

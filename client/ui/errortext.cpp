@@ -54,6 +54,10 @@ QString kickText(pb::KickReason reason)
         return QCoreApplication::translate("Errors", "The server is restarting. Sign in again in a moment.");
     case pb::KICK_REASON_SIGNED_OUT_ELSEWHERE:
         return QCoreApplication::translate("Errors", "You signed this computer out from another device.");
+    case pb::KICK_REASON_PASSWORD_CHANGED:
+        return QCoreApplication::translate("Errors",
+                                           "Your password was changed, so every device was signed out. Sign in with "
+                                           "the new password.");
     default:
         return QCoreApplication::translate("Errors", "You were signed out.");
     }

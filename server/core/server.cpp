@@ -12,6 +12,7 @@
 #include "services/messageservice.h"
 #include "services/onlineregistry.h"
 #include "services/presenceservice.h"
+#include "services/sessionendwatch.h"
 #include "services/sessionservice.h"
 #include "store/sqlitestore.h"
 #include "store/storagethread.h"
@@ -100,6 +101,14 @@ bool Server::start(QString *error)
     connect(m_auth.get(), &AuthService::userDeviceGone, m_presence.get(), &PresenceService::onUserDeviceGone);
     connect(m_feed.get(), &ChangeFeed::unannouncedChange, this, &Server::onUnannouncedChange);
     m_feed->start(m_config.changePollIntervalMs);
+    // A new password or a disabled account ends the person's live sessions too, not just their saved tokens.
+    m_sessionEnds = std::make_unique<SessionEndWatch>(*m_storage);
+    connect(m_sessionEnds.get(), &SessionEndWatch::sessionsEnded, this, [this](quint64 userId, pb::KickReason reason) {
+        m_auth->kickUser(userId, reason,
+                         reason == pb::KICK_REASON_PASSWORD_CHANGED ? QStringLiteral("password changed")
+                                                                    : QStringLiteral("sessions ended by an admin"));
+    });
+    m_sessionEnds->start(m_config.changePollIntervalMs);
 
     if (m_config.limits.maxConnections <= 0) {
         // What the descriptor limit leaves after the store, its WAL, the log and the listening sockets.

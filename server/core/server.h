@@ -24,6 +24,7 @@ class PresenceService;
 class MessageService;
 class SessionService;
 class GroupService;
+class SessionEndWatch;
 
 struct ServerConfig
 {
@@ -75,6 +76,7 @@ private:
     std::unique_ptr<OnlineRegistry> m_online;
     std::unique_ptr<Dispatcher> m_dispatcher;
     std::unique_ptr<ChangeFeed> m_feed;
+    std::unique_ptr<SessionEndWatch> m_sessionEnds;
     std::unique_ptr<ServerContext> m_context;
     std::unique_ptr<AuthService> m_auth;
     std::unique_ptr<DirectoryService> m_directory;

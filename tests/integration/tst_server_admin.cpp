@@ -124,6 +124,29 @@ private slots:
         QVERIFY(amy->passwordHash.startsWith("pbkdf2-sha256$"));
     }
 
+    void reimportingAPasswordEndsSessionsOnlyWhenItChanged()
+    {
+        const auto importing = [](const char *password) {
+            return parseOrgCsv(QByteArray("login_name,real_name,department,password\namy,Amy,Sales,") + password +
+                               "\n");
+        };
+        auto store = freshStore();
+        const auto ends = [&] { return store->blocking([](Store &st) { return st.sessionEndsAfter(0, 100); }, false); };
+        store->blocking([&](Store &st) { return applyOrgImport(st, importing("first-pass"), false); });
+        QCOMPARE(int(ends().size()), 0); // a new person: nobody was signed in
+        store->blocking([&](Store &st) { return applyOrgImport(st, importing("first-pass"), false); });
+        QCOMPARE(int(ends().size()), 0); // the same file again signs nobody out
+        store->blocking([&](Store &st) { return applyOrgImport(st, importing("second-pass"), false); });
+        const std::vector<SessionEnd> after = ends();
+        QCOMPARE(int(after.size()), 1);
+        QCOMPARE(after[0].reason, pb::KICK_REASON_PASSWORD_CHANGED);
+        QCOMPARE(store->blocking([](Store &st) { return st.latestSessionEnd(); }, false), after[0].seq);
+
+        // Leaving ends sessions for that reason.
+        store->blocking([](Store &st) { return admin::setEnabled(st, QStringLiteral("amy"), false); });
+        QCOMPARE(ends().back().reason, pb::KICK_REASON_ACCOUNT_DISABLED);
+    }
+
     void userAndDepartmentCommands()
     {
         auto store = freshStore();

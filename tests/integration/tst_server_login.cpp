@@ -227,6 +227,39 @@ private slots:
         QCOMPARE(late.call<rpc::Login>(resume).error, pb::ERROR_INVALID_TOKEN);
     }
 
+    void loggingOutOneDeviceKeepsTheOtherDevicesSignedIn()
+    {
+        TestServer server;
+        const auto tokenFrom = [&](pb::ClientType type) {
+            TestClient device;
+            if (!device.open(server.endpoint()))
+                return std::string();
+            const auto login = device.login(QStringLiteral("carol"), QStringLiteral("demo"), type);
+            return login.ok() ? login.value.resume_token() : std::string();
+        };
+        const std::string desktop = tokenFrom(pb::CLIENT_TYPE_LINUX);
+        const std::string web = tokenFrom(pb::CLIENT_TYPE_WEB);
+        QVERIFY(!desktop.empty() && !web.empty() && desktop != web);
+        const auto resume = [&](TestClient &device, const std::string &token, pb::ClientType type) {
+            pb::LoginRequest request;
+            request.set_resume_token(token);
+            request.set_client_type(type);
+            return device.call<rpc::Login>(request);
+        };
+
+        TestClient browser;
+        QVERIFY(browser.open(server.endpoint()));
+        QVERIFY(resume(browser, web, pb::CLIENT_TYPE_WEB).ok());
+        QVERIFY(browser.call<rpc::Logout>(pb::LogoutRequest()).ok());
+        QVERIFY(browser.waitForDisconnect());
+
+        // The browser's token is gone; the desktop's is the desktop's own and still signs it in.
+        TestClient later;
+        QVERIFY(later.open(server.endpoint()));
+        QCOMPARE(resume(later, web, pb::CLIENT_TYPE_WEB).error, pb::ERROR_INVALID_TOKEN);
+        QVERIFY(resume(later, desktop, pb::CLIENT_TYPE_LINUX).ok());
+    }
+
     void silentConnectionsAreDropped()
     {
         TestServer server(5, [](server::ServerConfig &c) {

@@ -92,11 +92,13 @@ std::optional<pb::SyncNotify> nextSyncNotify(TestClient &client, pb::DataSet dat
     return std::nullopt;
 }
 
-int runAdmin(const QString &dataDir, const QStringList &command)
+int runAdmin(const QString &dataDir, const QStringList &command, const QByteArray &input = {})
 {
     QProcess admin;
     admin.start(QStringLiteral(CONFAB_SERVER_BINARY),
                 QStringList{QStringLiteral("admin"), QStringLiteral("--data-dir"), dataDir} + command);
+    admin.write(input);
+    admin.closeWriteChannel();
     if (!admin.waitForFinished(10000))
         return -1;
     return admin.exitCode();
@@ -211,6 +213,49 @@ private slots:
         QCOMPARE(delta.value.departments_size(), 1);
         QCOMPARE(delta.value.departments(0).name(), std::string("Night shift"));
         QCOMPARE(runAdmin(data.path(), {QStringLiteral("user"), QStringLiteral("frobnicate")}), 2);
+    }
+
+    void aNewPasswordEndsEveryLiveSessionOfThatPersonAndNoOneElses()
+    {
+        QTemporaryDir data;
+        ServerProcess server;
+        QVERIFY2(
+            server.start(data.path(), {QStringLiteral("--demo"), QStringLiteral("--demo-users"), QStringLiteral("5")}),
+            qPrintable(server.log));
+        TestClient desktop, browser, carol;
+        QCOMPARE(desktop.connectAndLogin(server.endpoint(), QStringLiteral("alice"), pb::CLIENT_TYPE_LINUX), QString());
+        QVERIFY(browser.open(server.endpoint()));
+        const auto browserLogin = browser.login(QStringLiteral("alice"), QStringLiteral("demo"), pb::CLIENT_TYPE_WEB);
+        QVERIFY(browserLogin.ok());
+        QCOMPARE(carol.connectAndLogin(server.endpoint(), QStringLiteral("carol")), QString());
+
+        QElapsedTimer timer;
+        timer.start();
+        QCOMPARE(runAdmin(data.path(),
+                          {QStringLiteral("user"), QStringLiteral("passwd"), QStringLiteral("alice"),
+                           QStringLiteral("--password-stdin")},
+                          "n3w-secret\n"),
+                 0);
+        for (TestClient *device : {&desktop, &browser}) {
+            const auto kick = device->waitForPush<pb::KickNotice>(oneway::Kick::id, 3000);
+            QVERIFY(kick.has_value());
+            QCOMPARE(kick->reason(), pb::KICK_REASON_PASSWORD_CHANGED);
+            QVERIFY(device->waitForDisconnect());
+        }
+        qInfo() << "a new password signed alice's two devices out" << timer.elapsed()
+                << "ms after the admin command started";
+        QVERIFY(carol.isConnected());
+        QCOMPARE(changeSignLine(carol, "still here") > 0, true);
+
+        // Neither the old password nor the old token signs in; the new password does.
+        TestClient again;
+        QVERIFY(again.open(server.endpoint()));
+        QCOMPARE(again.login(QStringLiteral("alice")).error, pb::ERROR_WRONG_PASSWORD);
+        pb::LoginRequest resume;
+        resume.set_resume_token(browserLogin.value.resume_token());
+        resume.set_client_type(pb::CLIENT_TYPE_WEB);
+        QCOMPARE(again.call<rpc::Login>(resume).error, pb::ERROR_INVALID_TOKEN);
+        QVERIFY(again.login(QStringLiteral("alice"), QStringLiteral("n3w-secret")).ok());
     }
 
     void sigtermStopsGracefullyWithinFiveSeconds()

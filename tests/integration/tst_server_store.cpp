@@ -99,7 +99,7 @@ private slots:
             QSqlQuery q(db);
             QVERIFY(q.exec(QStringLiteral("DROP VIEW user_sessions")));
             for (const char *table : {"conversations", "messages", "group_sessions", "chat_groups", "group_members",
-                                      "group_events", "presence_choices"})
+                                      "group_events", "presence_choices", "session_ends"})
                 QVERIFY(q.exec(QStringLiteral("DROP TABLE %1").arg(QLatin1String(table))));
             QVERIFY(q.exec(QStringLiteral("PRAGMA user_version=1")));
         }
@@ -200,7 +200,8 @@ private slots:
             QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM sessions")) && q.next());
             QCOMPARE(q.value(0).toInt(), 4 + 3); // two people in each of two conversations, three in the group
             q.finish();
-            QVERIFY(q.exec(QStringLiteral("DROP TABLE presence_choices")));
+            for (const char *table : {"presence_choices", "session_ends"}) // what steps 4 and 5 add
+                QVERIFY(q.exec(QStringLiteral("DROP TABLE %1").arg(QLatin1String(table))));
             QVERIFY(q.exec(QStringLiteral("PRAGMA user_version=2")));
         }
         QSqlDatabase::removeDatabase(QStringLiteral("downgrade"));

@@ -51,7 +51,7 @@ void setPassword(Store &store, const QString &login, const QString &password)
         throw StoreError(StoreError::Kind::Invalid, QStringLiteral("a password needs at least 4 characters"));
     const pb::User user = existingUser(store, login);
     store.setPasswordHash(user.id(), PasswordHasher::hash(password));
-    store.revokeTokensOf(user.id()); // a new password signs every device out
+    store.endSessionsOf(user.id(), pb::KICK_REASON_PASSWORD_CHANGED); // a new password signs every device out
 }
 
 pb::User setEnabled(Store &store, const QString &login, bool enabled)
@@ -63,7 +63,7 @@ pb::User setEnabled(Store &store, const QString &login, bool enabled)
         store.upsertUser(user);
     }
     if (!enabled)
-        store.revokeTokensOf(user.id());
+        store.endSessionsOf(user.id(), pb::KICK_REASON_ACCOUNT_DISABLED);
     return user;
 }
 

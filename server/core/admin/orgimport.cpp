@@ -136,6 +136,18 @@ void checkDuplicates(OrgImport &import)
     }
 }
 
+// Sets the password unless it is the one the person has: re-importing the same file must not sign everyone out.
+// True when it changed for someone who could have signed in with the old one.
+bool setPasswordIfNew(Store &store, const pb::User &user, const QString &password)
+{
+    const std::optional<Credentials> current = store.credentials(QString::fromStdString(user.login_name()));
+    const QByteArray old = current ? current->passwordHash : QByteArray();
+    if (!old.isEmpty() && PasswordHasher::verify(password, old))
+        return false;
+    store.setPasswordHash(user.id(), PasswordHasher::hash(password));
+    return !old.isEmpty();
+}
+
 } // namespace
 
 QStringList splitDepartmentPath(const QString &text)
@@ -312,10 +324,10 @@ ImportSummary applyOrgImport(Store &store, const OrgImport &import, bool markMis
             ++summary.usersCreated;
         }
         store.upsertUser(profile);
-        if (!u.password.isEmpty())
-            store.setPasswordHash(profile.id(), PasswordHasher::hash(u.password));
         if (profile.status() == pb::USER_STATUS_LEFT)
-            store.revokeTokensOf(profile.id());
+            store.endSessionsOf(profile.id(), pb::KICK_REASON_ACCOUNT_DISABLED);
+        else if (!u.password.isEmpty() && setPasswordIfNew(store, profile, u.password))
+            store.endSessionsOf(profile.id(), pb::KICK_REASON_PASSWORD_CHANGED); // as `user passwd` does
     }
     if (markMissingAsLeft) {
         for (pb::User user : store.allUsers()) {
@@ -323,7 +335,7 @@ ImportSummary applyOrgImport(Store &store, const OrgImport &import, bool markMis
                 continue;
             user.set_status(pb::USER_STATUS_LEFT);
             store.upsertUser(user);
-            store.revokeTokensOf(user.id());
+            store.endSessionsOf(user.id(), pb::KICK_REASON_ACCOUNT_DISABLED);
             ++summary.usersMarkedLeft;
         }
     }

@@ -346,6 +346,8 @@ void AuthService::signOutDevice(Connection &connection, pb::SignOutDeviceRequest
 void AuthService::kickUser(quint64 userId, pb::KickReason reason, const QString &detail)
 {
     for (Connection *c : m_context.online.connectionsOf(userId)) {
+        if (!c->isOpen())
+            continue; // kicked already (a disabled account is seen both in the users and in the session ends)
         pb::KickNotice kick;
         kick.set_reason(reason);
         kick.set_detail(detail.toStdString());

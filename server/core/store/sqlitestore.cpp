@@ -128,6 +128,12 @@ const std::vector<QStringList> &migrationSteps()
         {
             QStringLiteral("CREATE TABLE presence_choices (user_id INTEGER PRIMARY KEY, presence INTEGER NOT NULL)"),
         },
+        // 5: sessions ended by a new password or a disabled account, for every running server to kick the
+        // person's online devices (the admin commands write from another process). Pruned with the tombstones.
+        {
+            QStringLiteral("CREATE TABLE session_ends (seq INTEGER PRIMARY KEY AUTOINCREMENT, user_id INTEGER NOT NULL,"
+                           " reason INTEGER NOT NULL, at_ms INTEGER NOT NULL)"),
+        },
     };
     return steps;
 }
@@ -433,9 +439,30 @@ void SqliteStore::revokeToken(const QByteArray &tokenHash)
     run("DELETE FROM tokens WHERE token_hash = ?", {tokenHash});
 }
 
-void SqliteStore::revokeTokensOf(quint64 userId)
+void SqliteStore::endSessionsOf(quint64 userId, pb::KickReason reason)
 {
     run("DELETE FROM tokens WHERE user_id = ?", {userId});
+    run("INSERT INTO session_ends (user_id, reason, at_ms) VALUES (?, ?, ?)", {userId, int(reason), m_clock()});
+}
+
+std::vector<SessionEnd> SqliteStore::sessionEndsAfter(qint64 seq, int limit)
+{
+    QSqlQuery &q =
+        run("SELECT seq, user_id, reason FROM session_ends WHERE seq > ? ORDER BY seq LIMIT ?", {seq, limit});
+    std::vector<SessionEnd> ends;
+    while (q.next())
+        ends.push_back(
+            SessionEnd{q.value(0).toLongLong(), q.value(1).toULongLong(), pb::KickReason(q.value(2).toInt())});
+    q.finish();
+    return ends;
+}
+
+qint64 SqliteStore::latestSessionEnd()
+{
+    QSqlQuery &q = run("SELECT coalesce(max(seq), 0) FROM session_ends", {});
+    const qint64 latest = q.next() ? q.value(0).toLongLong() : 0;
+    q.finish();
+    return latest;
 }
 
 void SqliteStore::revokeTokensOf(quint64 userId, const std::vector<pb::ClientType> &clientTypes)
@@ -716,6 +743,7 @@ int SqliteStore::pruneTombstones(qint64 beforeMs)
         " SELECT data_set, scope, max(cursor), max(cursor) FROM tombstones WHERE cursor < ? GROUP BY data_set, scope"
         " ON CONFLICT (data_set, scope) DO UPDATE SET pruned_before = max(pruned_before, excluded.pruned_before)",
         {beforeMs});
+    run("DELETE FROM session_ends WHERE at_ms < ?", {beforeMs}); // long read by every running server
     QSqlQuery &q = run("DELETE FROM tombstones WHERE cursor < ?", {beforeMs});
     return q.numRowsAffected();
 }

@@ -45,7 +45,9 @@ public:
     void storeToken(const QByteArray &tokenHash, const TokenRecord &record) override;
     std::optional<TokenRecord> token(const QByteArray &tokenHash) override;
     void revokeToken(const QByteArray &tokenHash) override;
-    void revokeTokensOf(quint64 userId) override;
+    void endSessionsOf(quint64 userId, pb::KickReason reason) override;
+    std::vector<SessionEnd> sessionEndsAfter(qint64 seq, int limit) override;
+    qint64 latestSessionEnd() override;
     void revokeTokensOf(quint64 userId, const std::vector<pb::ClientType> &clientTypes) override;
     pb::Presence chosenPresence(quint64 userId) override;
     void setChosenPresence(quint64 userId, pb::Presence presence) override;

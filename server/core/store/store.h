@@ -71,6 +71,15 @@ struct TokenRecord
     qint64 expiresMs = 0;
 };
 
+// A person's sessions were ended (a new password, a disabled account): what each running server reads to kick
+// their online devices, whichever process wrote it.
+struct SessionEnd
+{
+    qint64 seq = 0; // increasing
+    quint64 userId = 0;
+    pb::KickReason reason = pb::KICK_REASON_UNSPECIFIED;
+};
+
 class Store
 {
 public:
@@ -103,7 +112,11 @@ public:
     virtual void storeToken(const QByteArray &tokenHash, const TokenRecord &record) = 0;
     virtual std::optional<TokenRecord> token(const QByteArray &tokenHash) = 0;
     virtual void revokeToken(const QByteArray &tokenHash) = 0;
-    virtual void revokeTokensOf(quint64 userId) = 0;
+    // Ends every session of a person: their resume tokens go, and a SessionEnd is logged for running servers.
+    virtual void endSessionsOf(quint64 userId, pb::KickReason reason) = 0;
+    // The SessionEnds after `seq`, oldest first, at most `limit`; latestSessionEnd() is where to start watching.
+    virtual std::vector<SessionEnd> sessionEndsAfter(qint64 seq, int limit) = 0;
+    virtual qint64 latestSessionEnd() = 0;
     // Revokes the user's tokens issued to devices of these types (one category of devices).
     virtual void revokeTokensOf(quint64 userId, const std::vector<pb::ClientType> &clientTypes) = 0;
     // The presence the person chose last (ONLINE when they never chose): what they show whenever they are online.
