@@ -478,6 +478,10 @@ Issued to: %2</source>
         <source>Choose a conversation, or a colleague in Contacts, to start chatting.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Hand the group over…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>confab::ui::LoginWindow</name>
@@ -633,6 +637,18 @@ Issued to: %2</source>
     </message>
     <message>
         <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hand the group over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who should own the group? You stay in it as an admin.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hand over</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -480,6 +480,10 @@ Issued to: %2</source>
         <source>Choose a conversation, or a colleague in Contacts, to start chatting.</source>
         <translation>选择一个会话，或在通讯录中选择一位同事，开始聊天。</translation>
     </message>
+    <message>
+        <source>Hand the group over…</source>
+        <translation>转让群组…</translation>
+    </message>
 </context>
 <context>
     <name>confab::ui::LoginWindow</name>
@@ -636,6 +640,18 @@ Issued to: %2</source>
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+    <message>
+        <source>Hand the group over</source>
+        <translation>转让群组</translation>
+    </message>
+    <message>
+        <source>Who should own the group? You stay in it as an admin.</source>
+        <translation>谁来做群主？您将作为管理员留在群里。</translation>
+    </message>
+    <message>
+        <source>Hand over</source>
+        <translation>转让</translation>
     </message>
 </context>
 <context>

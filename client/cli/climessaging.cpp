@@ -51,7 +51,7 @@ std::optional<QString> CliCommands::validateMessaging(const QStringList &command
     const bool hasId = isCount(command.value(2));
     static const QString usage =
         QStringLiteral("usage: group list | create NAME [USER...] | members ID | invite|remove ID USER... | leave ID"
-                       " | rename ID NAME | announce ID TEXT | mute ID on|off | dissolve ID");
+                       " | transfer ID USER | rename ID NAME | announce ID TEXT | mute ID on|off | dissolve ID");
     if (what == QLatin1String("list"))
         return n == 2 ? QString() : usage;
     if (what == QLatin1String("create"))
@@ -61,6 +61,8 @@ std::optional<QString> CliCommands::validateMessaging(const QStringList &command
     if (what == QLatin1String("invite") || what == QLatin1String("remove") || what == QLatin1String("rename") ||
         what == QLatin1String("announce"))
         return n >= 4 && hasId ? QString() : usage;
+    if (what == QLatin1String("transfer"))
+        return n == 4 && hasId ? QString() : usage;
     if (what == QLatin1String("mute"))
         return n == 4 && hasId && (command[3] == QLatin1String("on") || command[3] == QLatin1String("off")) ? QString()
                                                                                                             : usage;
@@ -254,8 +256,11 @@ void CliCommands::runGroup(const QStringList &command, const CliOptions &options
                           {QStringLiteral("version"), QVariant::fromValue(result.value.version())}});
             emit finish(ExitOk);
         });
-    } else if (what == QLatin1String("invite") || what == QLatin1String("remove") || what == QLatin1String("leave")) {
-        const auto change = what == QLatin1String("invite") ? pb::MEMBER_CHANGE_ADD : pb::MEMBER_CHANGE_REMOVE;
+    } else if (what == QLatin1String("invite") || what == QLatin1String("remove") || what == QLatin1String("leave") ||
+               what == QLatin1String("transfer")) {
+        const auto change = what == QLatin1String("invite")     ? pb::MEMBER_CHANGE_ADD
+                            : what == QLatin1String("transfer") ? pb::MEMBER_CHANGE_TRANSFER_OWNERSHIP
+                                                                : pb::MEMBER_CHANGE_REMOVE;
         const auto apply = [this, groupId, change](std::vector<quint64> users) {
             pb::ChangeMembersRequest request;
             request.set_group_id(groupId);

@@ -40,7 +40,7 @@ int main(int argc, char **argv)
         "  sessions                                print your recent conversations with unread counts\n"
         "  read USER|group:ID UPTO_ID              mark a conversation read up to a message\n"
         "  receipts group:ID MESSAGE_ID            who in a group has read a message\n"
-        "  group list | create NAME [USER...] | members ID | invite|remove ID USER... | leave ID\n"
+        "  group list | create NAME [USER...] | members ID | invite|remove ID USER... | leave ID | transfer ID USER\n"
         "        | rename ID NAME | announce ID TEXT | mute ID on|off | dissolve ID\n"
         "  watch                                   print every pushed event: messages, receipts, session and\n"
         "                                          group changes (until Ctrl+C or --for SECONDS)\n\n"

@@ -315,10 +315,13 @@ void ChatPanel::showActionsMenu()
         menu.addAction(tr("Rename group…"), this, &ChatPanel::renameGroup);
         menu.addAction(tr("Edit announcement…"), this, &ChatPanel::editAnnouncement);
         menu.addSeparator();
-        if (owner)
+        if (owner) {
+            // The owner cannot leave: handing the group over first is how they do.
+            menu.addAction(tr("Hand the group over…"), this, &ChatPanel::handOverGroup);
             menu.addAction(tr("Dissolve group…"), this, [this] { confirmLeaveOrDissolve(true); });
-        else
+        } else {
             menu.addAction(tr("Leave group…"), this, [this] { confirmLeaveOrDissolve(false); });
+        }
     }
     menu.exec(m_actions->mapToGlobal(QPoint(0, m_actions->height())));
     m_actions->setDown(false);
@@ -339,22 +342,40 @@ void ChatPanel::inviteMembers()
                                           [this](pb::ErrorCode e, quint64) { reportFailure(e); });
 }
 
-void ChatPanel::removeMember()
+std::optional<quint64> ChatPanel::pickOtherMember(MemberPicker::Purpose purpose)
 {
     std::vector<quint64> others;
     for (const pb::GroupMember &m : m_messenger.groupSync().members(m_conversation.peer)) {
         if (m.user_id() != m_messenger.selfId())
             others.push_back(m.user_id());
     }
-    MemberPicker picker(others, m_messenger.names(), m_directory, this);
-    if (picker.exec() != QDialog::Accepted || !picker.chosen())
-        return;
-    removeMemberById(*picker.chosen());
+    MemberPicker picker(others, m_messenger.names(), m_directory, purpose, this);
+    if (picker.exec() != QDialog::Accepted)
+        return std::nullopt;
+    return picker.chosen();
+}
+
+void ChatPanel::removeMember()
+{
+    if (const std::optional<quint64> chosen = pickOtherMember(MemberPicker::Purpose::Remove))
+        removeMemberById(*chosen);
 }
 
 void ChatPanel::removeMemberById(quint64 userId)
 {
     m_messenger.groupSync().changeMembers(m_conversation.peer, pb::MEMBER_CHANGE_REMOVE, {userId}, this,
+                                          [this](pb::ErrorCode e, quint64) { reportFailure(e); });
+}
+
+void ChatPanel::handOverGroup()
+{
+    if (const std::optional<quint64> chosen = pickOtherMember(MemberPicker::Purpose::HandOver))
+        handOverGroupTo(*chosen);
+}
+
+void ChatPanel::handOverGroupTo(quint64 userId)
+{
+    m_messenger.groupSync().changeMembers(m_conversation.peer, pb::MEMBER_CHANGE_TRANSFER_OWNERSHIP, {userId}, this,
                                           [this](pb::ErrorCode e, quint64) { reportFailure(e); });
 }
 

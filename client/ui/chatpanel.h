@@ -3,6 +3,7 @@
 // restarts; what is shown while the window is active counts as read. Used in the main window and in pop-outs.
 #pragma once
 
+#include "memberpicker.h"
 #include "types/conversationid.h"
 
 #include <QPointer>
@@ -41,6 +42,8 @@ public:
     MessageInput *input() const { return m_input; }
     // Removes a member of the open group, chosen by id (MemberPicker asks whom); a refusal is shown.
     void removeMemberById(quint64 userId);
+    // Makes a member the owner; this person stays on as an admin.
+    void handOverGroupTo(quint64 userId);
 
 signals:
     void popOutRequested(client::ConversationId conversation);
@@ -62,6 +65,9 @@ private:
     void showActionsMenu();
     void inviteMembers();
     void removeMember();
+    void handOverGroup();
+    // A member other than this person, picked in a dialog; nullopt when the person cancels.
+    std::optional<quint64> pickOtherMember(MemberPicker::Purpose purpose);
     void renameGroup();
     void editAnnouncement();
     void confirmLeaveOrDissolve(bool dissolve);

@@ -13,14 +13,17 @@
 namespace confab::ui {
 
 MemberPicker::MemberPicker(const std::vector<quint64> &memberIds, const client::DisplayNames &names,
-                           const client::DepartmentTreeModel &directory, QWidget *parent)
+                           const client::DepartmentTreeModel &directory, Purpose purpose, QWidget *parent)
     : QDialog(parent)
     , m_members(new QStandardItemModel(this))
     , m_list(new QListView(this))
 {
     setObjectName(QStringLiteral("memberPicker"));
-    setWindowTitle(tr("Remove a member"));
-    auto *question = new QLabel(tr("Who should leave the group?"), this);
+    const bool handOver = purpose == Purpose::HandOver;
+    setWindowTitle(handOver ? tr("Hand the group over") : tr("Remove a member"));
+    auto *question = new QLabel(handOver ? tr("Who should own the group? You stay in it as an admin.")
+                                         : tr("Who should leave the group?"),
+                                this);
     question->setObjectName(QStringLiteral("memberPickerQuestion"));
     m_list->setObjectName(QStringLiteral("memberPickerList"));
     m_list->setAccessibleName(tr("Members of the group"));
@@ -50,8 +53,8 @@ MemberPicker::MemberPicker(const std::vector<quint64> &memberIds, const client::
     buttons->setObjectName(QStringLiteral("memberPickerButtons"));
     QPushButton *ok = buttons->button(QDialogButtonBox::Ok);
     ok->setObjectName(QStringLiteral("memberPickerOk"));
-    ok->setText(tr("Remove"));
-    ok->setAccessibleName(tr("Remove"));
+    ok->setText(handOver ? tr("Hand over") : tr("Remove"));
+    ok->setAccessibleName(ok->text());
     ok->setEnabled(false);
     buttons->button(QDialogButtonBox::Cancel)->setObjectName(QStringLiteral("memberPickerCancel"));
     buttons->button(QDialogButtonBox::Cancel)->setAccessibleName(tr("Cancel"));

@@ -100,6 +100,7 @@ bool Server::start(QString *error)
     connect(m_auth.get(), &AuthService::userOnline, m_presence.get(), &PresenceService::onUserOnline);
     connect(m_auth.get(), &AuthService::userDeviceGone, m_presence.get(), &PresenceService::onUserDeviceGone);
     connect(m_feed.get(), &ChangeFeed::unannouncedChange, this, &Server::onUnannouncedChange);
+    connect(m_groups.get(), &GroupService::membersGone, m_messages.get(), &MessageService::forgetReceiptWatchers);
     m_feed->start(m_config.changePollIntervalMs);
     // A new password or a disabled account ends the person's live sessions too, not just their saved tokens.
     m_sessionEnds = std::make_unique<SessionEndWatch>(*m_storage);

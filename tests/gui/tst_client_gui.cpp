@@ -407,6 +407,13 @@ private slots:
         QCOMPARE(*later, pb::ERROR_NOT_GROUP_OWNER);
         QVERIFY(!QApplication::activeModalWidget());
 
+        // Alice hands her lunch club to bob from its panel; her cached copy of the group follows.
+        main->openConversation(client::ConversationId::group(*group));
+        auto *lunchPanel = find<ui::ChatPanel>("chatPanel");
+        lunchPanel->handOverGroupTo(bobId);
+        QTRY_COMPARE(controller.messenger()->groups().group(*group)->info.owner_id(), bobId);
+        QVERIFY(!QApplication::activeModalWidget()); // nothing went wrong
+
         // Chinese at run time, through the app's own switch.
         controller.setLanguage(QStringLiteral("zh_CN"));
         QTRY_COMPARE(find<QAbstractButton>("sendButton")->text(), QStringLiteral("发送"));

@@ -260,6 +260,12 @@ private slots:
             cli("alice", {QStringLiteral("group"), QStringLiteral("mute"), groupId, QStringLiteral("maybe")}).exitCode,
             2);
         QCOMPARE(cli("alice", {QStringLiteral("group"), QStringLiteral("members"), groupId}).lines.size(), 3);
+        // The owner hands the group to carol and may then leave it.
+        QCOMPARE(cli("alice", {QStringLiteral("group"), QStringLiteral("leave"), groupId}).exitCode, 1);
+        QCOMPARE(cli("alice", {QStringLiteral("group"), QStringLiteral("transfer"), groupId, QStringLiteral("carol")})
+                     .exitCode,
+                 0);
+        QCOMPARE(cli("alice", {QStringLiteral("group"), QStringLiteral("leave"), groupId}).exitCode, 0);
     }
 };
 

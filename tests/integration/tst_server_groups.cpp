@@ -144,6 +144,105 @@ private slots:
         QCOMPARE(list.value.events(0).change(), pb::MEMBER_CHANGE_REMOVE);
     }
 
+    void aGroupHasExactlyOneOwnerWhoHandsItOverByTransfer()
+    {
+        TestServer server;
+        const quint64 alice = server.userId(QStringLiteral("alice"));
+        const quint64 bob = server.userId(QStringLiteral("bob"));
+        const quint64 carol = server.userId(QStringLiteral("carol"));
+        const quint64 dave = alice + 3;
+        TestClient a, b, c;
+        QCOMPARE(a.connectAndLogin(server.endpoint(), QStringLiteral("alice")), QString());
+        QCOMPARE(b.connectAndLogin(server.endpoint(), QStringLiteral("bob")), QString());
+        QCOMPARE(c.connectAndLogin(server.endpoint(), QStringLiteral("carol")), QString());
+        const pb::GroupInfo crew = createGroup(a, "Crew", {bob, carol}, "req-owner").value.group();
+        const auto owners = [&](TestClient &asking) {
+            QList<quint64> found;
+            const auto list = members(asking, crew.id());
+            for (const pb::GroupMember &m : list.value.members()) {
+                if (m.role() == pb::GROUP_ROLE_OWNER)
+                    found << m.user_id();
+            }
+            return found;
+        };
+
+        // No way to leave the group without an owner, or with two.
+        const auto transfer = pb::MEMBER_CHANGE_TRANSFER_OWNERSHIP;
+        QCOMPARE(changeMembers(a, crew.id(), pb::MEMBER_CHANGE_ROLE, {alice}, pb::GROUP_ROLE_MEMBER).error,
+                 pb::ERROR_INVALID_ARGUMENT);
+        QCOMPARE(changeMembers(a, crew.id(), pb::MEMBER_CHANGE_ROLE, {bob}, pb::GROUP_ROLE_OWNER).error,
+                 pb::ERROR_INVALID_ARGUMENT);
+        QCOMPARE(changeMembers(b, crew.id(), transfer, {bob}).error, pb::ERROR_NOT_GROUP_OWNER);
+        QCOMPARE(changeMembers(a, crew.id(), transfer, {dave}).error, pb::ERROR_INVALID_ARGUMENT); // not a member
+        QCOMPARE(changeMembers(a, crew.id(), transfer, {alice}).error, pb::ERROR_INVALID_ARGUMENT);
+        QCOMPARE(changeMembers(a, crew.id(), transfer, {bob, carol}).error, pb::ERROR_INVALID_ARGUMENT);
+        QCOMPARE(owners(a), QList<quint64>{alice});
+
+        // Handed to bob: one version, alice stays as an admin, and the members hear both roles at once.
+        const auto handed = changeMembers(a, crew.id(), transfer, {bob});
+        QVERIFY2(handed.ok(), qPrintable(handed.message));
+        QCOMPARE(handed.value.version(), crew.version() + 1);
+        QCOMPARE(owners(a), QList<quint64>{bob});
+        const auto heard = c.waitForPush<pb::GroupMembersNotify>(oneway::GroupMembersNotify::id);
+        QVERIFY(heard);
+        QCOMPARE(heard->events_size(), 2);
+        for (const pb::MemberEvent &e : heard->events()) {
+            QCOMPARE(e.change(), pb::MEMBER_CHANGE_ROLE);
+            QCOMPARE(e.version(), handed.value.version());
+            QCOMPARE(e.member().role(), e.member().user_id() == bob ? pb::GROUP_ROLE_OWNER : pb::GROUP_ROLE_ADMIN);
+        }
+        pb::GroupInfoRequest details;
+        details.add_known()->set_group_id(crew.id());
+        QCOMPARE(c.call<rpc::GroupInfo>(details).value.groups(0).owner_id(), bob);
+
+        // The old owner may now leave; the new one may not, and alone decides roles.
+        QCOMPARE(changeMembers(a, crew.id(), pb::MEMBER_CHANGE_ROLE, {carol}, pb::GROUP_ROLE_ADMIN).error,
+                 pb::ERROR_NOT_GROUP_OWNER);
+        QVERIFY(changeMembers(a, crew.id(), pb::MEMBER_CHANGE_REMOVE, {alice}).ok());
+        QCOMPARE(changeMembers(b, crew.id(), pb::MEMBER_CHANGE_REMOVE, {bob}).error, pb::ERROR_INVALID_ARGUMENT);
+        QCOMPARE(owners(c), QList<quint64>{bob});
+        QCOMPARE(changeMembers(b, crew.id(), pb::MEMBER_CHANGE_ROLE, {carol}, pb::GROUP_ROLE_ADMIN).value.version(),
+                 handed.value.version() + 2);
+    }
+
+    void aRemovedMemberHearsNothingMoreOfTheGroup()
+    {
+        TestServer server;
+        const quint64 bob = server.userId(QStringLiteral("bob"));
+        const quint64 carol = server.userId(QStringLiteral("carol"));
+        TestClient a, b, c;
+        QCOMPARE(a.connectAndLogin(server.endpoint(), QStringLiteral("alice")), QString());
+        QCOMPARE(b.connectAndLogin(server.endpoint(), QStringLiteral("bob")), QString());
+        QCOMPARE(c.connectAndLogin(server.endpoint(), QStringLiteral("carol")), QString());
+        const pb::GroupInfo crew = createGroup(a, "Receipts", {bob, carol}, "req-receipts").value.group();
+        const quint64 first = sendText(a, group(crew.id()), "one").value.id();
+        const quint64 second = sendText(a, group(crew.id()), "two").value.id();
+        // Alice and carol both watch who reads alice's messages.
+        pb::ReceiptsRequest watch;
+        *watch.mutable_conversation() = group(crew.id());
+        watch.set_message_id(first);
+        QVERIFY(a.call<rpc::Receipts>(watch).ok());
+        QVERIFY(c.call<rpc::Receipts>(watch).ok());
+        // What reaches a connection before the answer to its next request was sent before that answer.
+        const auto readNotifiesBeforeARoundTrip = [](TestClient &client) {
+            client.call<rpc::UnreadCount>(pb::UnreadCountRequest());
+            return client.countPushes(oneway::ReadNotify::id);
+        };
+
+        QVERIFY(readUpTo(b, group(crew.id()), first).ok());
+        QVERIFY(a.waitForPush<pb::ReadNotify>(oneway::ReadNotify::id));
+        QCOMPARE(readNotifiesBeforeARoundTrip(c), 1); // a member watching hears it
+        c.pushes().clear();
+
+        QVERIFY(changeMembers(a, crew.id(), pb::MEMBER_CHANGE_REMOVE, {carol}).ok());
+        QVERIFY(readUpTo(b, group(crew.id()), second).ok());
+        QVERIFY(a.waitForPush<pb::ReadNotify>(oneway::ReadNotify::id));
+        QCOMPARE(readNotifiesBeforeARoundTrip(c), 0); // removed: not one more receipt
+        QCOMPARE(sendText(a, group(crew.id()), "three").ok(), true);
+        QCOMPARE(c.call<rpc::UnreadCount>(pb::UnreadCountRequest()).ok(), true);
+        QCOMPARE(c.countPushes(oneway::MessageNotify::id), 0);
+    }
+
     void theGroupListSyncsByCursorAndDetailsByVersion()
     {
         TestServer server;

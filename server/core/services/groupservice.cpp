@@ -178,7 +178,11 @@ void GroupService::changeMembers(Connection &connection, pb::ChangeMembersReques
     }
     if (request.change() == pb::MEMBER_CHANGE_ROLE && request.role() == pb::GROUP_ROLE_OWNER) {
         reply.fail(pb::ERROR_INVALID_ARGUMENT,
-                   QStringLiteral("a group has one owner; members become admins or members"));
+                   QStringLiteral("a group has one owner: hand it over with MEMBER_CHANGE_TRANSFER_OWNERSHIP"));
+        return;
+    }
+    if (request.change() == pb::MEMBER_CHANGE_TRANSFER_OWNERSHIP && request.user_ids_size() != 1) {
+        reply.fail(pb::ERROR_INVALID_ARGUMENT, QStringLiteral("ownership goes to exactly one member"));
         return;
     }
     struct Changed
@@ -205,7 +209,9 @@ void GroupService::changeMembers(Connection &connection, pb::ChangeMembersReques
                         pb::ERROR_INVALID_ARGUMENT,
                         QStringLiteral("the owner cannot leave; dissolve the group instead"));
             } else {
-                const auto [code, why] = checkManager(s, groupId, actor, request.change() == pb::MEMBER_CHANGE_ROLE);
+                const bool ownerOnly = request.change() == pb::MEMBER_CHANGE_ROLE ||
+                                       request.change() == pb::MEMBER_CHANGE_TRANSFER_OWNERSHIP;
+                const auto [code, why] = checkManager(s, groupId, actor, ownerOnly);
                 if (code != pb::ERROR_NONE)
                     return Outcome<Changed>::refuse(code, why);
             }
@@ -233,6 +239,15 @@ void GroupService::changeMembers(Connection &connection, pb::ChangeMembersReques
                 }
                 break;
             case pb::MEMBER_CHANGE_ROLE:
+                if (std::find(ids.begin(), ids.end(), actor) != ids.end())
+                    return Outcome<Changed>::refuse(
+                        pb::ERROR_INVALID_ARGUMENT,
+                        QStringLiteral("the owner stays the owner until handing the group to a member"));
+                break;
+            case pb::MEMBER_CHANGE_TRANSFER_OWNERSHIP:
+                if (ids.front() == actor || !s.memberRole(groupId, ids.front()))
+                    return Outcome<Changed>::refuse(pb::ERROR_INVALID_ARGUMENT,
+                                                    QStringLiteral("ownership goes to another member of the group"));
                 break;
             default:
                 return Outcome<Changed>::refuse(pb::ERROR_INVALID_ARGUMENT,
@@ -266,6 +281,12 @@ void GroupService::changeMembers(Connection &connection, pb::ChangeMembersReques
             for (const pb::MemberEvent &e : changed.events)
                 *notify.add_events() = e;
             sendToUsers(changed.audience, oneway::GroupMembersNotify::id, notify, reply.connection());
+            if (request.change() == pb::MEMBER_CHANGE_REMOVE) {
+                QList<quint64> gone;
+                for (const pb::MemberEvent &e : changed.events)
+                    gone.append(e.member().user_id());
+                emit membersGone(request.group_id(), gone);
+            }
             if (request.change() == pb::MEMBER_CHANGE_ADD) {
                 // Newcomers learn about the group itself.
                 std::vector<quint64> added;
@@ -348,6 +369,7 @@ void GroupService::dissolve(Connection &connection, pb::DissolveGroupRequest &&r
             pb::GroupChangedNotify notify;
             *notify.mutable_group() = dissolved.group;
             sendToUsers(dissolved.members, oneway::GroupChangedNotify::id, notify, reply.connection());
+            emit membersGone(request.group_id(), QList<quint64>(dissolved.members.begin(), dissolved.members.end()));
         });
 }
 

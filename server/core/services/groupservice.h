@@ -18,6 +18,11 @@ class GroupService : public QObject
 public:
     GroupService(ServerContext &context, SessionService &sessions, QObject *parent = nullptr);
 
+signals:
+    // These people are no longer in the group (removed, left, or it was dissolved): nothing more of it reaches
+    // them, such as the read receipts they once asked to watch.
+    void membersGone(quint64 groupId, const QList<quint64> &userIds);
+
 private:
     void create(Connection &connection, pb::CreateGroupRequest &&request, Reply<protocol::rpc::CreateGroup> reply);
     void info(Connection &connection, pb::GroupInfoRequest &&request, Reply<protocol::rpc::GroupInfo> reply);

@@ -406,6 +406,16 @@ void MessageService::receipts(Connection &connection, pb::ReceiptsRequest &&requ
         });
 }
 
+void MessageService::forgetReceiptWatchers(quint64 groupId, const QList<quint64> &userIds)
+{
+    const auto watchers = m_receiptWatchers.find(groupId);
+    if (watchers == m_receiptWatchers.end())
+        return;
+    watchers->removeIf([&userIds](const QPointer<Connection> &c) { return !c || userIds.contains(c->userId()); });
+    if (watchers->isEmpty())
+        m_receiptWatchers.erase(watchers);
+}
+
 void MessageService::relayTyping(Connection &connection, pb::P2PCommand &&command)
 {
     // Transient: relayed to the peer's devices if they are online, never stored, never answered.

@@ -20,6 +20,8 @@ public:
 
     // Pushes a stored message to every online device of `recipients` and to the sender's devices but `origin`.
     void deliver(const pb::Message &senderView, const std::vector<quint64> &recipients, const Connection *origin);
+    // People who left a group stop hearing its read receipts (GroupService::membersGone).
+    void forgetReceiptWatchers(quint64 groupId, const QList<quint64> &userIds);
 
 private:
     void send(Connection &connection, pb::SendMessageRequest &&request, Reply<protocol::rpc::SendMessage> reply);

@@ -151,6 +151,16 @@ std::vector<pb::MemberEvent> SqliteStore::changeMembers(quint64 groupId, pb::Mem
     const Cursor groupsStamp = nextSharedCursor(pb::DATA_SET_GROUPS);
     const Cursor sessionsStamp = nextSharedCursor(pb::DATA_SET_SESSIONS);
     const quint64 conversation = conversationId(ConversationKey::group(groupId), true);
+    const auto record = [&](pb::MemberChange kind, quint64 who, pb::GroupRole itsRole, qint64 joinedMs) {
+        events.push_back(event(version, kind, who, itsRole, joinedMs));
+        run("INSERT INTO group_events (group_id, version, user_id, change, role, joined_ms) VALUES (?, ?, ?, ?, ?, ?)",
+            {groupId, version, who, int(kind), int(itsRole), joinedMs});
+    };
+    const auto setRole = [&](quint64 who, pb::GroupRole newRole) {
+        run("UPDATE group_members SET role = ?, stamp = ? WHERE group_id = ? AND user_id = ?",
+            {int(newRole), groupsStamp.value(), groupId, who});
+        record(pb::MEMBER_CHANGE_ROLE, who, newRole, 0);
+    };
     for (quint64 userId : userIds) {
         const std::optional<pb::GroupRole> current = memberRole(groupId, userId);
         switch (change) {
@@ -161,27 +171,37 @@ std::vector<pb::MemberEvent> SqliteStore::changeMembers(quint64 groupId, pb::Mem
                 {groupId, userId, int(pb::GROUP_ROLE_MEMBER), nowMs, groupsStamp.value()});
             dropTombstone(pb::DATA_SET_GROUPS, userId, groupId);
             joinGroupSession(userId, conversation, sessionsStamp);
-            events.push_back(event(version, change, userId, pb::GROUP_ROLE_MEMBER, nowMs));
+            record(change, userId, pb::GROUP_ROLE_MEMBER, nowMs);
             break;
         case pb::MEMBER_CHANGE_REMOVE:
             if (!current)
                 continue;
             leaveGroup(groupId, userId, groupsStamp, sessionsStamp);
-            events.push_back(event(version, change, userId, *current, 0));
+            record(change, userId, *current, 0);
             break;
         case pb::MEMBER_CHANGE_ROLE:
             if (!current || *current == role)
                 continue;
-            run("UPDATE group_members SET role = ?, stamp = ? WHERE group_id = ? AND user_id = ?",
-                {int(role), groupsStamp.value(), groupId, userId});
-            events.push_back(event(version, change, userId, role, 0));
+            if (*current == pb::GROUP_ROLE_OWNER || role == pb::GROUP_ROLE_OWNER)
+                throw StoreError(StoreError::Kind::Invalid, QStringLiteral("ownership changes only by transfer"));
+            setRole(userId, role);
             break;
+        case pb::MEMBER_CHANGE_TRANSFER_OWNERSHIP: {
+            // One version, two role events: the new owner, and the old one staying on as an admin. Clients that
+            // know role events need nothing new.
+            if (!current || *current == pb::GROUP_ROLE_OWNER)
+                continue;
+            const std::optional<pb::GroupInfo> g = group(groupId, 0);
+            if (!g)
+                throw StoreError(StoreError::Kind::NotFound, QStringLiteral("no group %1").arg(groupId));
+            setRole(g->owner_id(), pb::GROUP_ROLE_ADMIN);
+            setRole(userId, pb::GROUP_ROLE_OWNER);
+            run("UPDATE chat_groups SET owner_id = ? WHERE id = ?", {userId, groupId});
+            break;
+        }
         default:
             throw StoreError(StoreError::Kind::Invalid, QStringLiteral("unknown membership change"));
         }
-        const pb::GroupMember &m = events.back().member();
-        run("INSERT INTO group_events (group_id, version, user_id, change, role, joined_ms) VALUES (?, ?, ?, ?, ?, ?)",
-            {groupId, version, userId, int(change), int(m.role()), qint64(m.joined_ms())});
     }
     if (!events.empty())
         run("UPDATE chat_groups SET version = ?, stamp = ?,"
