@@ -385,6 +385,25 @@ private slots:
                             << roundTripsUs[197] / 1000.0 << " ms\n";
     }
 
+    void theClientSendsARateLimitedRequestAgainAfterTheWaitTheServerNamed()
+    {
+        TestServer strict(5, [](server::ServerConfig &c) { c.limits.requestsPerSession = server::RateLimit{3, 50}; });
+        TestClient alice;
+        QCOMPARE(alice.connectAndLogin(strict.endpoint(), QStringLiteral("alice")), QString());
+        // A sync that asks for twenty pages at once: past the burst, each refused request waits its turn.
+        constexpr int kRequests = 20;
+        QList<pb::ErrorCode> answers;
+        QElapsedTimer timer;
+        timer.start();
+        for (int i = 0; i < kRequests; ++i)
+            alice.connection().call<rpc::UserSync>(pb::SyncRequest(), &alice,
+                                                   [&](auto result) { answers << result.error; });
+        QVERIFY(TestClient::waitFor([&] { return answers.size() == kRequests; }, 10000));
+        QCOMPARE(answers.count(pb::ERROR_NONE), kRequests);
+        // The server let three through at once and the rest at its rate of 50 a second.
+        QVERIFY2(timer.elapsed() >= (kRequests - 3) * 1000 / 50 - 50, qPrintable(QString::number(timer.elapsed())));
+    }
+
     void aLongLoginNameIsRefusedBeforeAnythingIsKept()
     {
         RawClient raw;

@@ -157,9 +157,10 @@ void ServerConnection::sendRequest(CommandId command, CommandId expected, const 
         return;
     }
     const quint16 seq = nextSeq();
-    m_pending.insert(
-        seq, Pending{expected, context, context != nullptr, std::move(done), m_clock.elapsed() + m_requestTimeoutMs});
-    writeBytes(encodeFrame(command, seq, body));
+    QByteArray bytes = QByteArray::fromStdString(body.SerializeAsString());
+    writeBytes(encodeFrame(command, seq, bytes));
+    m_pending.insert(seq, Pending{command, std::move(bytes), 0, expected, context, context != nullptr, std::move(done),
+                                  m_clock.elapsed() + m_requestTimeoutMs});
 }
 
 void ServerConnection::send(CommandId command, const google::protobuf::Message &body)
@@ -209,14 +210,26 @@ void ServerConnection::onFrame(const Frame &frame)
             qCDebug(lcConnection) << "response to no pending request, seq" << frame.seq;
         return;
     }
-    Pending pending = std::move(*it);
-    m_pending.erase(it);
     if (frame.command == oneway::Error::id) {
         pb::ErrorResponse error;
         if (!parseBody(frame, error))
             error = makeError(pb::ERROR_MALFORMED_BODY, QStringLiteral("unreadable error from the server"));
+        // The server ran nothing: the same request, under the same number, once the wait it named is over
+        // (tick() sends it), if that is still before the request's deadline.
+        const qint64 resendAt = m_clock.elapsed() + qint64(std::max<quint64>(error.retry_after_ms(), 50));
+        if (error.code() == pb::ERROR_RATE_LIMITED && resendAt < it->deadlineMs) {
+            it->resendAtMs = resendAt;
+            QTimer::singleShot(int(resendAt - m_clock.elapsed()), this, &ServerConnection::resendDue);
+            return;
+        }
+        Pending pending = std::move(*it);
+        m_pending.erase(it);
         complete(std::move(pending), nullptr, error);
-    } else if (frame.command != pending.expected) {
+        return;
+    }
+    Pending pending = std::move(*it);
+    m_pending.erase(it);
+    if (frame.command != pending.expected) {
         complete(std::move(pending), nullptr,
                  makeError(pb::ERROR_MALFORMED_BODY, QStringLiteral("the server answered with another command")));
     } else {
@@ -260,6 +273,19 @@ void ServerConnection::failAllPending(const QString &reason)
         complete(p, nullptr, makeError(pb::ERROR_UNAVAILABLE, reason));
 }
 
+void ServerConnection::resendDue()
+{
+    if (m_state != State::Connected)
+        return; // a reconnect fails what was pending
+    const qint64 now = m_clock.elapsed();
+    for (auto it = m_pending.begin(); it != m_pending.end(); ++it) {
+        if (it->resendAtMs != 0 && it->resendAtMs <= now) {
+            it->resendAtMs = 0;
+            writeBytes(encodeFrame(it->command, it.key(), it->body));
+        }
+    }
+}
+
 void ServerConnection::tick()
 {
     const qint64 now = m_clock.elapsed();
@@ -274,6 +300,7 @@ void ServerConnection::tick()
     }
     if (m_state != State::Connected)
         return;
+    resendDue();
     if (now - m_lastReceivedMs > m_silenceTimeoutMs) {
         qCWarning(lcConnection) << "the server has been silent for" << now - m_lastReceivedMs << "ms";
         onTransportClosed(QStringLiteral("the server stopped answering"));

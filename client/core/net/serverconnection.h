@@ -1,6 +1,8 @@
 // One connection to a Confab server over TCP, TLS, WebSocket or secure WebSocket. It frames requests, matches
 // responses to them by sequence number (never reusing a number still awaiting its answer), times out requests,
-// sends heartbeats and hands pushes on. Reconnecting and logging in again belong to the Session above it.
+// sends a request the server refused for its rate (ERROR_RATE_LIMITED, which runs nothing) again after the
+// retry-after it named, sends heartbeats and hands pushes on. Reconnecting and logging in again belong to the Session
+// above it.
 #pragma once
 
 #include "net/pushdispatch.h"
@@ -108,6 +110,9 @@ private:
     using Completion = std::function<void(const protocol::Frame *, const pb::ErrorResponse &)>;
     struct Pending
     {
+        protocol::CommandId command;
+        QByteArray body;       // kept to send again when the server answers ERROR_RATE_LIMITED
+        qint64 resendAtMs = 0; // waiting out a retry-after; 0 while sent
         protocol::CommandId expected;
         QPointer<QObject> context;
         bool hasContext = false;
@@ -128,6 +133,7 @@ private:
     void failAllPending(const QString &reason);
     void complete(Pending pending, const protocol::Frame *frame, const pb::ErrorResponse &error);
     void tick();
+    void resendDue();
 
     ServerEndpoint m_endpoint;
     State m_state = State::Disconnected;
