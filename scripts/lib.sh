@@ -39,6 +39,18 @@ configure_build() {
     cmake --build "$dir" -j "$(nproc)"
 }
 
+# configure_targets DIR "TARGET..." CMAKE_ARGS...: as configure_build, but builds only the targets named.
+configure_targets() {
+    local dir=$1 targets=$2; shift 2
+    if [ ! -f "$dir/build.ninja" ]; then
+        mkdir -p "$dir"
+        cmake -S "$CONFAB_ROOT" -B "$dir" -G Ninja "$@" >"$dir/configure.log" 2>&1 \
+            || { cat "$dir/configure.log"; die "configuring $dir failed"; }
+    fi
+    # shellcheck disable=SC2086 # the targets are words
+    cmake --build "$dir" -j "$(nproc)" --target $targets
+}
+
 # seed_demo_conversations ADDRESS: a few one-to-one and group messages between alice, bob and carol, written with
 # confab-cli as people would, so that the demo and the screenshots have something to show.
 seed_demo_conversations() {

@@ -23,6 +23,8 @@ public:
     void send(protocol::CommandId command, quint16 seq, const google::protobuf::Message &body);
 
     bool isLoggedIn() const { return m_userId != 0; }
+    // Bytes written but not yet taken by the kernel: how far ahead of the server a flooding client is.
+    qint64 bytesToWrite() const { return m_socket.bytesToWrite(); }
     bool failed() const { return m_failed; }
     quint64 userId() const { return m_userId; }
 

@@ -1,6 +1,7 @@
 // confab-bench: Confab's benchmarks. Figures, not pass/fail: each prints JSON lines
 // {"figure": ..., "value": ..., "unit": ...}.
 #include "clientstartbench.h"
+#include "floodbench.h"
 #include "messagebench.h"
 #include "platform/eventdispatcher.h"
 #include "syncbench.h"
@@ -23,7 +24,9 @@ int main(int argc, char **argv)
                        "  sync           full, no-change and incremental directory sync\n"
                        "  client-start   first sync into an empty cache, then a cold start\n"
                        "  messages       simulated clients sending one-to-one messages: throughput, latency, CPU\n"
-                       "  connections    idle authenticated connections: server memory per connection"));
+                       "  connections    idle authenticated connections: server memory per connection\n"
+                       "  flood          an honest person's round trips, alone and while another session floods the "
+                       "server"));
     args.addHelpOption();
     args.addOption({QStringLiteral("users"), QStringLiteral("People in the organisation (default 100000)."),
                     QStringLiteral("N"), QStringLiteral("100000")});
@@ -31,7 +34,7 @@ int main(int argc, char **argv)
                     QStringLiteral("N"), QStringLiteral("1000")});
     args.addOption({QStringLiteral("rate"), QStringLiteral("messages: total messages per second in the paced phase."),
                     QStringLiteral("N"), QStringLiteral("5000")});
-    args.addOption({QStringLiteral("seconds"), QStringLiteral("messages: length of each phase (default 5)."),
+    args.addOption({QStringLiteral("seconds"), QStringLiteral("messages, flood: length of each phase (default 5)."),
                     QStringLiteral("N"), QStringLiteral("5")});
     args.addOption({QStringLiteral("server"), QStringLiteral("messages: a running server instead of a new one."),
                     QStringLiteral("HOST:PORT")});
@@ -55,6 +58,14 @@ int main(int argc, char **argv)
     }
     if (which == QLatin1String("connections"))
         return confab::bench::runConnectionBench(qMax(1, args.value(QStringLiteral("count")).toInt()));
+    if (which == QLatin1String("flood")) {
+        confab::bench::FloodOptions options;
+        options.seconds = qMax(1, args.value(QStringLiteral("seconds")).toInt());
+        return confab::bench::runFloodBench(options);
+    }
+    if (which == QLatin1String("flood-child"))
+        return confab::bench::runFloodChild(quint16(args.positionalArguments().value(1).toUInt()),
+                                            qMax(1, args.positionalArguments().value(2).toInt()));
     if (which == QLatin1String("client-start-child"))
         return confab::bench::runClientStartChild(args.positionalArguments().value(1));
     QTextStream(stderr) << "confab-bench: name a benchmark (see --help)\n";

@@ -27,38 +27,6 @@ constexpr int kBenchHashIterations = 1000; // logins of thousands of simulated p
 // A disk that finishes nothing for this long while a write waits holds that write past the p99 goal on its own.
 constexpr int kDiskStallMs = 5;
 
-// Server CPU time (user + system) in seconds, from /proc.
-double cpuSeconds(qint64 pid)
-{
-    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
-    if (pid <= 0 || !stat.open(QIODevice::ReadOnly))
-        return -1;
-    const QByteArray line = stat.readAll();
-    const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
-    const double ticks = fields.value(11).toDouble() + fields.value(12).toDouble(); // utime, stime
-    return ticks / double(sysconf(_SC_CLK_TCK));
-}
-
-// CPU time the hypervisor gave to other guests while this machine's CPUs wanted it (the "steal" column of
-// /proc/stat), in seconds: on a shared host, the noise under every latency figure, so it is printed beside them.
-double stolenCpuSeconds()
-{
-    QFile stat(QStringLiteral("/proc/stat"));
-    if (!stat.open(QIODevice::ReadOnly))
-        return -1;
-    const QList<QByteArray> fields = stat.readLine().simplified().split(' '); // cpu user nice system idle … steal
-    if (fields.size() < 9 || fields.front() != "cpu")
-        return -1;
-    return fields.at(8).toDouble() / double(sysconf(_SC_CLK_TCK));
-}
-
-double percentile(std::vector<double> &sorted, double p)
-{
-    if (sorted.empty())
-        return 0;
-    return sorted[std::min(sorted.size() - 1, size_t(p * double(sorted.size())))];
-}
-
 // Brings up `count` logged-in clients for the given login names (cycled); false when any fails. They come in
 // waves: ten thousand connects at once would overflow the listen backlog and stall in SYN retries.
 bool connectAll(std::vector<std::unique_ptr<LoadClient>> &clients, quint16 port, const QStringList &logins, int count)

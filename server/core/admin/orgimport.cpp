@@ -206,7 +206,9 @@ OrgImport parseOrgCsv(const QByteArray &bytes)
     if (!import.errors.isEmpty())
         return import;
     for (size_t r = 1; r < records.size(); ++r) {
-        const auto &[line, fields] = records[r];
+        // Named, not a structured binding: the lambda below captures it (clang 14 cannot capture a binding).
+        const int line = records[r].first;
+        const QStringList &fields = records[r].second;
         if (fields.size() != header.size()) {
             import.errors << QStringLiteral("line %1: %2 fields, but the header has %3")
                                  .arg(line)
