@@ -1,5 +1,6 @@
 // confab-bench: Confab's benchmarks. Figures, not pass/fail: each prints JSON lines
 // {"figure": ..., "value": ..., "unit": ...}.
+#include "attackbench.h"
 #include "clientstartbench.h"
 #include "floodbench.h"
 #include "messagebench.h"
@@ -26,7 +27,9 @@ int main(int argc, char **argv)
                        "  messages       simulated clients sending one-to-one messages: throughput, latency, CPU\n"
                        "  connections    idle authenticated connections: server memory per connection\n"
                        "  flood          an honest person's round trips, alone and while another session floods the "
-                       "server"));
+                       "server\n"
+                       "  attack         connections held, passwords guessed and junk sent by an address without an "
+                       "account (--count connections, --seconds of guessing)"));
     args.addHelpOption();
     args.addOption({QStringLiteral("users"), QStringLiteral("People in the organisation (default 100000)."),
                     QStringLiteral("N"), QStringLiteral("100000")});
@@ -62,6 +65,14 @@ int main(int argc, char **argv)
         confab::bench::FloodOptions options;
         options.seconds = qMax(1, args.value(QStringLiteral("seconds")).toInt());
         return confab::bench::runFloodBench(options);
+    }
+    if (which == QLatin1String("attack")) {
+        confab::bench::AttackOptions options;
+        if (args.isSet(QStringLiteral("count")))
+            options.connections = qMax(1, args.value(QStringLiteral("count")).toInt());
+        if (args.isSet(QStringLiteral("seconds")))
+            options.seconds = qMax(1, args.value(QStringLiteral("seconds")).toInt());
+        return confab::bench::runAttackBench(options);
     }
     if (which == QLatin1String("flood-child"))
         return confab::bench::runFloodChild(quint16(args.positionalArguments().value(1).toUInt()),

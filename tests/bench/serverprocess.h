@@ -15,6 +15,8 @@ public:
     quint16 port() const { return m_port; }
     const QTemporaryDir &dataDir() const { return m_data; }
     qint64 pid() const { return m_process.processId(); }
+    // Bytes the server has logged since the last call (its stdout and stderr): what an attack costs the admin's disk.
+    qint64 takeLogBytes() { return m_process.readAll().size(); }
 
 private:
     QTemporaryDir m_data;
