@@ -11,6 +11,8 @@
 #include <QSignalSpy>
 #include <QTest>
 
+#include <limits>
+
 using namespace confab;
 using client::ConversationId;
 using client::MessageListModel;
@@ -70,6 +72,21 @@ private:
     client::DisplayNames m_names{m_directory, m_groups};
 
 private slots:
+    void aServerSendingFourBillionUnreadGetsABadgeNotAnOverflow()
+    {
+        // Found by fuzz_client_pushes: two such counts summed past an int (undefined behaviour, a negative total).
+        SessionListModel model(m_names);
+        pb::Session huge = session(ConversationId::single(2), 100, 1, 0);
+        huge.set_unread(0xffffffffu);
+        pb::Session another = session(ConversationId::single(3), 200, 1, 0);
+        another.set_unread(0x80000000u);
+        model.setSessions({huge, another});
+        QCOMPARE(model.totalUnread(), std::numeric_limits<int>::max());
+        QCOMPARE(model.totalUnreadUnmuted(), std::numeric_limits<int>::max());
+        QCOMPARE(model.index(model.rowOf(ConversationId::single(2))).data(SessionListModel::UnreadRole).toInt(),
+                 std::numeric_limits<int>::max());
+    }
+
     void sessionsSortPinnedThenNewestAndMoveOneRowAtATime()
     {
         SessionListModel model(m_names);

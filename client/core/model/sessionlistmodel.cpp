@@ -6,7 +6,21 @@
 
 #include <QDateTime>
 
+#include <algorithm>
+#include <limits>
+
 namespace confab::client {
+
+namespace {
+
+// A count as a badge shows it: the server's 32 bits trusted no further than an int (a broken or hostile server
+// could send four billion, and summing such counts overflowed; found by fuzz_client_pushes).
+int shownUnread(const pb::Session &session)
+{
+    return int(std::min<quint32>(session.unread(), quint32(std::numeric_limits<int>::max())));
+}
+
+} // namespace
 
 SessionListModel::SessionListModel(const DisplayNames &names, QObject *parent)
     : SortedListModel(parent)
@@ -121,9 +135,7 @@ const pb::Session *SessionListModel::session(ConversationId conversation) const
 
 void SessionListModel::recountUnread()
 {
-    int total = 0;
-    for (const pb::Session &s : m_rows)
-        total += int(s.unread());
+    const int total = sumUnread(false);
     if (total == m_totalUnread)
         return;
     m_totalUnread = total;
@@ -132,12 +144,17 @@ void SessionListModel::recountUnread()
 
 int SessionListModel::totalUnreadUnmuted() const
 {
-    int total = 0;
+    return sumUnread(true);
+}
+
+int SessionListModel::sumUnread(bool unmutedOnly) const
+{
+    qint64 total = 0;
     for (const pb::Session &s : m_rows) {
-        if (!s.muted())
-            total += int(s.unread());
+        if (!unmutedOnly || !s.muted())
+            total += shownUnread(s);
     }
-    return total;
+    return int(std::min<qint64>(total, std::numeric_limits<int>::max()));
 }
 
 QString SessionListModel::preview(const pb::Session &session) const
@@ -177,7 +194,7 @@ QVariant SessionListModel::data(const QModelIndex &index, int role) const
     case TimeRole:
         return s.updated_ms() > 0 ? QDateTime::fromMSecsSinceEpoch(s.updated_ms()) : QDateTime();
     case UnreadRole:
-        return int(s.unread());
+        return shownUnread(s);
     case PinnedRole:
         return s.pinned();
     case MutedRole:
@@ -192,7 +209,7 @@ QVariant SessionListModel::data(const QModelIndex &index, int role) const
              conversation.isGroup() ? QString()
                                     : RowDescription::presence(m_names.directory().presence(conversation.peer)),
              s.pinned() ? RowDescription::pinned() : QString(), s.muted() ? RowDescription::muted() : QString(),
-             RowDescription::unread(int(s.unread())), RowDescription::lastMessage(preview(s))});
+             RowDescription::unread(shownUnread(s)), RowDescription::lastMessage(preview(s))});
     default:
         return {};
     }

@@ -65,6 +65,8 @@ protected:
 
 private:
     void recountUnread();
+    // The unread counts of all sessions (or the unmuted ones), capped at what an int holds.
+    int sumUnread(bool unmutedOnly) const;
     QString preview(const pb::Session &session) const;
 
     const DisplayNames &m_names;
