@@ -248,6 +248,24 @@ private slots:
         QCOMPARE(firstAnswer(host(31)), std::optional<CommandId>(oneway::Heartbeat::id));
     }
 
+    void overWebSocketTheLoginDeadlineRunsFromTheAcceptNotFromTheUpgrade()
+    {
+        TestServer web(5, [](server::ServerConfig &c) {
+            c.webSocket = server::ListenAddress{QHostAddress::LocalHost, 0};
+            c.limits.loginTimeoutMs = 3000;
+        });
+        RawClient slow;
+        QElapsedTimer sinceConnect;
+        sinceConnect.start();
+        QVERIFY(slow.open(web.server().webSocketPort(), host(51)));
+        // Two seconds of silence, then the upgrade: a second is left to log in, not another three.
+        QVERIFY(!TestClient::waitFor([&] { return slow.socket.state() != QAbstractSocket::ConnectedState; }, 2000));
+        slow.socket.write("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                          "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n");
+        QVERIFY(slow.waitForClose(6000));
+        QVERIFY2(sinceConnect.elapsed() < 3000 + 1500, qPrintable(QString::number(sinceConnect.elapsed())));
+    }
+
     void atTheConnectionCapNewConnectionsWaitUntilOneCloses()
     {
         TestServer capped(5, [](server::ServerConfig &c) { c.limits.maxConnections = 3; });

@@ -242,7 +242,7 @@ void Connection::tick()
     }
     if (!isAuthenticated()) {
         // A login being checked finishes either way; its refusal leaves the deadline passed.
-        if (!m_loginPending && m_sinceConnect.elapsed() > m_limits.loginTimeoutMs) {
+        if (!m_loginPending && m_connectedBeforeMs + m_sinceConnect.elapsed() > m_limits.loginTimeoutMs) {
             sendError(0, {}, pb::ERROR_NOT_LOGGED_IN,
                       QStringLiteral("no login within %1 s of connecting").arg(m_limits.loginTimeoutMs / 1000));
             close(QStringLiteral("no login in time"));

@@ -74,6 +74,10 @@ public:
     // Blocks until queued bytes are written or `msecs` pass: for shutdown only, when no event loop will run again.
     void flushForShutdown(int msecs);
 
+    // The socket was accepted this long before the Connection was made (a WebSocket upgrade): the login deadline
+    // counts that time too.
+    void setConnectedBefore(qint64 ms) { m_connectedBeforeMs = ms; }
+
     // Login state, set by the login service.
     bool isAuthenticated() const { return m_userId != 0; }
     quint64 userId() const { return m_userId; }
@@ -123,8 +127,9 @@ private:
     QPointer<QTcpSocket> m_tcp;
     QPointer<QWebSocket> m_webSocket;
     protocol::FrameDecoder m_decoder;
-    QElapsedTimer m_sinceConnect; // the login deadline runs from here
-    QElapsedTimer m_sinceClosing; // a close that has not finished within a grace period aborts
+    QElapsedTimer m_sinceConnect;   // the login deadline runs from here
+    qint64 m_connectedBeforeMs = 0; // time the socket spent in handshakes before this object (WebSocket upgrades)
+    QElapsedTimer m_sinceClosing;   // a close that has not finished within a grace period aborts
     QElapsedTimer m_sinceLastFrame;
     QElapsedTimer m_sinceLastSend;
     bool m_closing = false;

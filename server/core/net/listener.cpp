@@ -125,7 +125,9 @@ void Listener::acceptWebSocketPeer(QTcpSocket *socket)
         return;
     }
     const Upgrading key{socket->peerAddress(), socket->peerPort()};
-    m_upgrading.insert(key, UpgradingPeer{socket, address});
+    QElapsedTimer sinceAccept;
+    sinceAccept.start();
+    m_upgrading.insert(key, UpgradingPeer{socket, address, sinceAccept});
     pauseWhenFull();
     // Released unless the upgrade completes: the peer went away, failed a handshake or ran out of time.
     const auto release = [this, key, socket] {
@@ -163,6 +165,7 @@ void Listener::adoptUpgraded(QWebSocket *socket)
         return;
     }
     const QString address = it->address;
+    connection->setConnectedBefore(it->sinceAccept.elapsed());
     m_upgrading.erase(it);
     admitted(connection, address);
 }

@@ -7,6 +7,7 @@
 #include "net/connection.h"
 #include "net/logbudget.h"
 
+#include <QElapsedTimer>
 #include <QHash>
 #include <QHostAddress>
 #include <QSet>
@@ -75,8 +76,9 @@ private:
     using Upgrading = std::pair<QHostAddress, quint16>;
     struct UpgradingPeer
     {
-        const QTcpSocket *socket; // identity only: the entry goes when the socket does
-        QString address;          // as admitted
+        const QTcpSocket *socket;  // identity only: the entry goes when the socket does
+        QString address;           // as admitted
+        QElapsedTimer sinceAccept; // the login deadline runs from the accept, handshakes included
     };
     QHash<Upgrading, UpgradingPeer> m_upgrading;
 };
